@@ -1,0 +1,1 @@
+"""Filter families, one module each. The registry (``scrubtext.registry``) lists them."""

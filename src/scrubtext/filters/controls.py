@@ -1,0 +1,109 @@
+"""Remove control and zero-width characters; replace lone surrogates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..document import Document, Edit
+from ..filter import TextFilter
+from ..patterns.normalize import CONTROL, LATIN_JOINER, LINE_SEPARATOR
+from ._util import non_overlapping
+
+_NAMES = {
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark",
+    "\u00ad": "soft hyphen",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+}
+
+
+def _describe(chars: str) -> str:
+    names = []
+    for c in dict.fromkeys(chars):
+        names.append(_NAMES.get(c, f"control character U+{ord(c):04X}"))
+    return ", ".join(names)
+
+
+def _surrogate_edits(text: str) -> list[Edit]:
+    try:
+        text.encode("utf-8")
+        return []
+    except UnicodeEncodeError:
+        pass
+    return [
+        Edit(
+            i,
+            i + 1,
+            "\ufffd",
+            "controls.surrogate",
+            f"lone surrogate U+{ord(c):04X} cannot be encoded; replaced by U+FFFD",
+        )
+        for i, c in enumerate(text)
+        if 0xD800 <= ord(c) <= 0xDFFF
+    ]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Controls(TextFilter):
+    """Delete invisible characters that carry no meaning in running text.
+
+    Zero-width (non-)joiners are removed only between Latin letters or digits:
+    elsewhere they shape emoji and scripts such as Persian and Devanagari.
+
+    >>> Controls()(Document("zero\\u200bwidth"))[0].text
+    'zerowidth'
+    """
+
+    name: ClassVar[str] = "controls"
+    rules: ClassVar[dict[str, str]] = {
+        "controls.remove": "control, zero-width, BOM or soft-hyphen characters deleted",
+        "controls.line_separator": "a form feed, NEL or Unicode line separator made a newline",
+        "controls.joiner": "zero-width joiner between Latin letters deleted",
+        "controls.surrogate": "a lone surrogate replaced by U+FFFD",
+    }
+
+    def applies(self, doc: Document) -> bool:
+        text = doc.text
+        if text.isascii():
+            return bool(CONTROL.search(text) or LINE_SEPARATOR.search(text))
+        return True
+
+    def propose(self, doc: Document) -> list[Edit]:
+        """Deletions and replacements, one per run of such characters."""
+        text = doc.text
+        edits: list[Edit] = []
+        for m in CONTROL.finditer(text):
+            edits.append(
+                Edit(
+                    m.start(),
+                    m.end(),
+                    "",
+                    "controls.remove",
+                    f"invisible {_describe(m.group())} removed",
+                )
+            )
+        for m in LINE_SEPARATOR.finditer(text):
+            edits.append(
+                Edit(
+                    m.start(),
+                    m.end(),
+                    "\n",
+                    "controls.line_separator",
+                    f"{_describe(m.group())} is a line break; written as a newline",
+                )
+            )
+        for m in LATIN_JOINER.finditer(text):
+            edits.append(
+                Edit(
+                    m.start(),
+                    m.end(),
+                    "",
+                    "controls.joiner",
+                    f"{_describe(m.group())} between Latin letters joins nothing",
+                )
+            )
+        edits.extend(_surrogate_edits(text))
+        return non_overlapping(edits)

@@ -1,0 +1,172 @@
+"""Whitespace: line endings, NBSP runs, trailing spaces, space runs, blank-line floods,
+spaces inside brackets. :class:`Tidy` runs the same rules again at the end of the
+pipeline so that what earlier filters left behind is tidied and a second run
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..document import Document, Edit, Step
+from ..filter import TextFilter
+from ..patterns.normalize import (
+    BLANK_LINES,
+    BRACKET_SPACE,
+    CRLF,
+    LEADING_BLANK,
+    NBSP_RUN,
+    SPACE_RUN,
+    TRAILING,
+    TRAILING_BLANK,
+)
+from ..spans import apply_edits
+from ._util import non_overlapping
+
+
+@dataclass(frozen=True, kw_only=True)
+class Whitespace(TextFilter):
+    """Normalise whitespace without touching words.
+
+    A lone no-break space (``10\\u00a0km``) is the writer's choice and stays; a run
+    that mixes it with other spaces is debris and becomes one space.
+
+    >>> Whitespace()(Document("( Xinhua )\\u00a0 says  \\n\\n\\n\\nmore"))[0].text
+    '(Xinhua) says\\n\\nmore'
+    """
+
+    name: ClassVar[str] = "whitespace"
+    rules: ClassVar[dict[str, str]] = {
+        "whitespace.crlf": "CRLF or CR line endings made LF",
+        "whitespace.nbsp": "a run of spaces with a no-break space made one space",
+        "whitespace.trailing": "spaces at the end of a line removed",
+        "whitespace.space_run": "several spaces between words made one",
+        "whitespace.blank_lines": "three or more line breaks made one blank line",
+        "whitespace.edges": "blank lines at the start or end of the document removed",
+        "whitespace.bracket_space": "spaces just inside brackets removed",
+    }
+
+    #: Collapse runs of plain spaces between words.
+    collapse_spaces: bool = True
+    #: Remove spaces just inside ( ) and [ ].
+    bracket_spaces: bool = True
+    #: Longest run of blank lines kept (1 keeps paragraph breaks).
+    max_blank_lines: int = 1
+
+    @property
+    def _prefix(self) -> str:
+        return self.name
+
+    def _rule(self, suffix: str) -> str:
+        return f"{self._prefix}.{suffix}"
+
+    def _characters(self, text: str) -> list[Edit]:
+        """First pass: line endings and no-break-space runs."""
+        r = self._rule
+        edits: list[Edit] = []
+        if "\r" in text:
+            edits += [
+                Edit(m.start(), m.end(), "\n", r("crlf"), "Windows or old Mac line ending")
+                for m in CRLF.finditer(text)
+            ]
+        if not text.isascii():
+            for m in NBSP_RUN.finditer(text):
+                run = m.group()
+                if len(run) > 1:
+                    edits.append(
+                        Edit(
+                            m.start(),
+                            m.end(),
+                            " ",
+                            r("nbsp"),
+                            f"run of {len(run)} spaces including a no-break space",
+                        )
+                    )
+        return non_overlapping(edits)
+
+    def _layout(self, text: str) -> list[Edit]:
+        """Second pass: edges, trailing spaces, space runs, brackets, blank lines.
+
+        Document-edge edits are listed first so they win over a blank-line flood
+        at the same place.
+        """
+        r = self._rule
+        edits: list[Edit] = []
+        if "\n" in text:
+            m = LEADING_BLANK.search(text)
+            if m:
+                edits.append(
+                    Edit(
+                        m.start(),
+                        m.end(),
+                        "",
+                        r("edges"),
+                        "blank lines at the start of the document",
+                    )
+                )
+            m = TRAILING_BLANK.search(text)
+            if m and m.group() != "\n":
+                edits.append(
+                    Edit(
+                        m.start(),
+                        m.end(),
+                        "\n",
+                        r("edges"),
+                        "blank lines at the end of the document",
+                    )
+                )
+            keep = "\n" * (self.max_blank_lines + 1)
+            for m in BLANK_LINES.finditer(text):
+                if m.group().count("\n") > self.max_blank_lines + 1:
+                    edits.append(
+                        Edit(
+                            m.start(),
+                            m.end(),
+                            keep,
+                            r("blank_lines"),
+                            f"{m.group().count(chr(10)) - 1} blank lines in a row",
+                        )
+                    )
+        for m in TRAILING.finditer(text):
+            edits.append(Edit(m.start(), m.end(), "", r("trailing"), "spaces at the end of a line"))
+        if self.collapse_spaces and "  " in text:
+            for m in SPACE_RUN.finditer(text):
+                edits.append(
+                    Edit(
+                        m.start(),
+                        m.end(),
+                        " ",
+                        r("space_run"),
+                        f"{len(m.group())} spaces between words",
+                    )
+                )
+        if self.bracket_spaces and ("( " in text or " )" in text or "[ " in text or " ]" in text):
+            for m in BRACKET_SPACE.finditer(text):
+                edits.append(
+                    Edit(m.start(), m.end(), "", r("bracket_space"), "space just inside a bracket")
+                )
+        return non_overlapping(edits)
+
+    def propose(self, doc: Document) -> list[Edit]:
+        """Layout edits only; :meth:`__call__` runs the character pass before it."""
+        return self._layout(doc.text)
+
+    def __call__(self, doc: Document) -> tuple[Document, tuple[Step, ...]]:
+        """Two steps: characters (CR, NBSP runs), then layout on the result."""
+        first = [e for e in self._characters(doc.text) if self.enabled(e.rule)]
+        if not first:
+            return super().__call__(doc)
+        mid = doc.with_text(apply_edits(doc.text, first))
+        out, steps = super().__call__(mid)
+        return out, (Step(self.name, tuple(first)), *steps)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tidy(Whitespace):
+    """The whitespace rules again, last in the pipeline (rule ids ``tidy.*``)."""
+
+    name: ClassVar[str] = "tidy"
+    rules: ClassVar[dict[str, str]] = {
+        k.replace("whitespace.", "tidy.", 1): v for k, v in Whitespace.rules.items()
+    }

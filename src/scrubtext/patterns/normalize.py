@@ -1,0 +1,107 @@
+"""Patterns for the normalisation filters: unicode, entities, controls, whitespace, punctuation."""
+
+from __future__ import annotations
+
+from . import pattern
+
+# Bytes 0x80-0xBF (UTF-8 continuation bytes) as Windows-1252 or Latin-1 show them.
+_CONTINUATION = (
+    r"\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+
+MOJIBAKE_HINT = pattern(
+    "unicode.mojibake_hint",
+    rf"[\u00c2-\u00f4][{_CONTINUATION} ]|[\x80-\x9f]|\ufffd",
+    "A UTF-8 lead byte seen through Windows-1252/Latin-1 followed by a continuation "
+    "byte, a C1 control, or U+FFFD: the cheap test for whether ftfy can help. "
+    "Example: ``Ã©`` in ``CafÃ©``.",
+)
+
+ENTITY = pattern(
+    "entities.reference",
+    r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    "An HTML character reference with its semicolon, including double-escaped "
+    "ones. Example: ``&gt;`` and ``&amp;gt;``.",
+)
+
+CONTROL = pattern(
+    "controls.char",
+    r"[\x00-\x08\x0e-\x1b\x7f\u200b\u2060\ufeff\u00ad\ufffe\uffff]+",
+    "Invisible characters with no place in running text: C0 controls other than "
+    "tab, newline and carriage return; DEL; zero-width space; word joiner; BOM; soft hyphen.",
+)
+
+LINE_SEPARATOR = pattern(
+    "controls.line_separator",
+    r"[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]",
+    "Characters that mean a line or paragraph break: VT, FF, information separators, "
+    "NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.",
+)
+
+LATIN_JOINER = pattern(
+    "controls.latin_joiner",
+    r"(?<=[\p{Script=Latin}\p{N}])[\u200c\u200d]+(?=[\p{Script=Latin}\p{N}])",
+    "Zero-width (non-)joiners between Latin letters or digits, where they join nothing.",
+)
+
+CRLF = pattern(
+    "whitespace.crlf",
+    r"\r\n?",
+    "Windows (CRLF) and old Mac (CR) line endings.",
+)
+
+NBSP_RUN = pattern(
+    "whitespace.nbsp_run",
+    r"[ \u00a0\u2000-\u200a\u202f\u205f]*[\u00a0\u2000-\u200a\u202f\u205f][ \u00a0\u2000-\u200a\u202f\u205f]*",
+    "A run of horizontal spaces containing a no-break or typographic space. "
+    "Example: ``(SCEWC)\\u00a0 is``.",
+)
+
+TRAILING = pattern(
+    "whitespace.trailing",
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\n|\Z)",
+    "Horizontal whitespace at the end of a line.",
+)
+
+SPACE_RUN = pattern(
+    "whitespace.space_run",
+    r"(?<=\S)  +(?=\S)",
+    "Two or more plain spaces between visible characters. Leading indentation is not matched.",
+)
+
+BLANK_LINES = pattern(
+    "whitespace.blank_lines",
+    r"\n(?:[ \t\u00a0]*\n){2,}",
+    "Three or more line breaks, possibly with spaces between: a blank-line flood.",
+)
+
+LEADING_BLANK = pattern(
+    "whitespace.leading_blank",
+    r"\A(?:[ \t\u00a0]*\n)+",
+    "Blank lines at the very start of the document.",
+)
+
+TRAILING_BLANK = pattern(
+    "whitespace.trailing_blank",
+    r"\n(?:[ \t\u00a0]*\n)+\Z",
+    "Blank lines at the very end of the document (a single final newline is kept).",
+)
+
+BRACKET_SPACE = pattern(
+    "whitespace.bracket_space",
+    r"(?<=[(\[])[ \t]+(?=[^\s)\]])|(?<=[^\s(\[])[ \t]+(?=[)\]])",
+    "Spaces just inside brackets. Example: ``( Xinhua )`` becomes ``(Xinhua)``.",
+)
+
+DOUBLE_PERIOD = pattern(
+    "punctuation.double_period",
+    r"(?<=[\p{L}\p{N})\]\"”’'])(?<!\.)\.\.(?!\.)(?=[\s\"”’')\]]|\Z)",
+    "Exactly two full stops after a word, not part of an ellipsis. Example: ``labs..``.",
+)
+
+DOUBLE_COMMA = pattern(
+    "punctuation.double_comma",
+    r"(?<=\p{L}|\p{N}),,(?!,)(?=\s)",
+    "Exactly two commas after a word. Example: ``cities,, and``.",
+)

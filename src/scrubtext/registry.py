@@ -1,0 +1,104 @@
+"""The explicit table of named filters, in pipeline order.
+
+A new filter is one module under ``scrubtext.filters`` plus one line here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .config import Config
+from .errors import ConfigError, UnknownFilterError
+from .filter import Filter, TextFilter
+from .filters.controls import Controls
+from .filters.entities import Entities
+from .filters.html import HtmlExtract
+from .filters.language import Language
+from .filters.punctuation import Punctuation
+from .filters.unicode import UnicodeRepair
+from .filters.whitespace import Tidy, Whitespace
+from .pipeline import Pipeline
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """A registry row: the filter class, whether it runs by default, and a summary."""
+
+    name: str
+    cls: type[TextFilter]
+    default: bool
+    summary: str
+
+
+def _spec(cls: type[TextFilter], summary: str, default: bool = True) -> FilterSpec:
+    return FilterSpec(cls.name, cls, default, summary)
+
+
+#: Every filter, in the order a pipeline runs them.
+REGISTRY: dict[str, FilterSpec] = {
+    s.name: s
+    for s in (
+        _spec(HtmlExtract, "HTML documents: extract the main text (no-op on plain text)"),
+        _spec(UnicodeRepair, "repair mojibake and broken encodings with ftfy"),
+        _spec(Entities, "decode HTML entities left in plain text"),
+        _spec(Controls, "remove control and zero-width characters"),
+        _spec(Whitespace, "NBSP runs, trailing spaces, blank-line floods, spaces in brackets"),
+        _spec(Punctuation, "doubled full stops and commas"),
+        _spec(Language, "detect the document language (annotation only)"),
+        _spec(Tidy, "final whitespace tidy, so the pipeline is idempotent"),
+    )
+}
+
+
+def available() -> list[FilterSpec]:
+    """Registry rows, in pipeline order."""
+    return list(REGISTRY.values())
+
+
+def build_filter(name: str, config: Config | None = None) -> Filter:
+    """Construct filter ``name`` with its parameters from ``config``."""
+    config = config or Config()
+    try:
+        spec = REGISTRY[name]
+    except KeyError:
+        raise UnknownFilterError(
+            f"unknown filter {name!r}; filters are: {', '.join(REGISTRY)}"
+        ) from None
+    kw: dict[str, Any] = config.params_for(name)
+    fields = {f.name: f for f in dataclasses.fields(spec.cls)}
+    for key, value in list(kw.items()):
+        default = fields[key].default
+        if isinstance(default, tuple) and isinstance(value, str):
+            kw[key] = (value,)
+    kw.setdefault("disabled_rules", config.disable_rules)
+    kw.setdefault("drop_rules", config.drop)
+    try:
+        return spec.cls(**kw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"cannot configure filter {name!r}: {exc}") from exc
+
+
+def default_pipeline(config: Config | None = None, **options: Any) -> Pipeline:
+    """The default pipeline, adjusted by ``config`` and keyword options.
+
+    ``filters`` picks filters by name (kept in registry order, so the default-off
+    ones can be switched on), ``skip`` removes some.
+    """
+    config = (config or Config()).replace(**options) if options else (config or Config())
+    return _cached_pipeline(config)
+
+
+@lru_cache(maxsize=64)
+def _cached_pipeline(config: Config) -> Pipeline:
+    for name in (*(config.filters or ()), *config.skip):
+        if name not in REGISTRY:
+            raise UnknownFilterError(f"unknown filter {name!r}; filters are: {', '.join(REGISTRY)}")
+    if config.filters is not None:
+        chosen = [n for n in REGISTRY if n in config.filters]
+    else:
+        chosen = [n for n, s in REGISTRY.items() if s.default]
+    chosen = [n for n in chosen if n not in config.skip]
+    return Pipeline([build_filter(n, config) for n in chosen], name="default")
