@@ -7,11 +7,11 @@ from typing import Any
 from .config import Config
 from .document import Document
 from .filters.html import looks_like_html
-from .pipeline import Result
+from .pipeline import Pipeline, Result
 from .registry import default_pipeline
 
 
-def _prepare(text: str, html: bool | None, options: dict[str, Any]) -> tuple[Document, Any]:
+def _prepare(text: str, html: bool | None, options: dict[str, Any]) -> tuple[Document, Pipeline]:
     if not isinstance(text, str):
         raise TypeError(f"scrubtext takes str, got {type(text).__name__}; decode bytes first")
     config = options.pop("config", None)
@@ -36,7 +36,8 @@ def clean(text: str, *, html: bool | None = None, **options: Any) -> str:
     """
     doc, pipeline = _prepare(text, html, options)
     out, _ = pipeline(doc)
-    return out.text
+    cleaned: str = out.text
+    return cleaned
 
 
 def scrub(text: str, *, html: bool | None = None, **options: Any) -> Result:

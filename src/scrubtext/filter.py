@@ -23,7 +23,10 @@ from .spans import apply_edits
 class Filter(Protocol):
     """Anything that turns a document into a new document plus the steps taken."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """Registry name; unique within a pipeline."""
+        ...
 
     def __call__(self, doc: Document) -> tuple[Document, tuple[Step, ...]]: ...
 

@@ -81,7 +81,7 @@ class UnicodeRepair(TextFilter):
             fix_line_breaks=False,
             fix_surrogates=True,
             remove_control_chars=False,
-            normalization=self.normalization or None,
+            normalization=self.normalization or None,  # type: ignore[arg-type]
             explain=True,
         )
 
