@@ -1,0 +1,19 @@
+"""Patterns for splitting text into paragraphs and sentences."""
+
+from __future__ import annotations
+
+from . import pattern
+
+PARAGRAPH = pattern(
+    "segment.paragraph",
+    r"[^\n]+(?:\n[^\n]+)*",
+    "A paragraph: lines of text up to a blank line.",
+)
+
+SENTENCE_END = pattern(
+    "segment.sentence_end",
+    r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}]|\s*\n|\s*\Z)|(?<=\S)(?=[ \t]*\n[ \t]*\n)|(?<=[\p{Ll}\p{N}])(?=\n)",
+    "The end of a sentence: terminal punctuation (with closing quotes or brackets) "
+    "before a capital, a digit, a line break or the end of the text; a blank line; "
+    "a line break after a lower-case letter or digit.",
+)
