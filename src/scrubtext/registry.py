@@ -42,9 +42,9 @@ REGISTRY: dict[str, FilterSpec] = {
     s.name: s
     for s in (
         _spec(HtmlExtract, "HTML documents: extract the main text (no-op on plain text)"),
-        _spec(UnicodeRepair, "repair mojibake and broken encodings with ftfy"),
-        _spec(Entities, "decode HTML entities left in plain text"),
         _spec(Controls, "remove control and zero-width characters"),
+        _spec(Entities, "decode HTML entities left in plain text"),
+        _spec(UnicodeRepair, "repair mojibake and broken encodings with ftfy"),
         _spec(Whitespace, "NBSP runs, trailing spaces, blank-line floods, spaces in brackets"),
         _spec(Punctuation, "doubled full stops and commas"),
         _spec(Language, "detect the document language (annotation only)"),

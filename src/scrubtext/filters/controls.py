@@ -27,6 +27,22 @@ def _describe(chars: str) -> str:
     return ", ".join(names)
 
 
+def strip_invisible(text: str) -> str:
+    """``text`` with what :class:`Controls` would remove or turn into newlines done.
+
+    Filters that run after ``controls`` and create characters (entity decoding,
+    encoding repair) pass their output through this, so the pipeline stays idempotent.
+
+    >>> strip_invisible("a\u200bb\u2028c")
+    'ab\nc'
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    text = CONTROL.sub("", text)
+    text = LINE_SEPARATOR.sub("\n", text)
+    return LATIN_JOINER.sub("", text)
+
+
 def _surrogate_edits(text: str) -> list[Edit]:
     try:
         text.encode("utf-8")

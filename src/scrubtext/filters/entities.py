@@ -9,6 +9,7 @@ from typing import ClassVar
 from ..document import Document, Edit
 from ..filter import TextFilter
 from ..patterns.normalize import ENTITY
+from .controls import strip_invisible
 
 #: Decoded characters that would be invisible or harmful; such references stay.
 _UNSAFE = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 0x7F))

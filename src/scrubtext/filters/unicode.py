@@ -17,6 +17,7 @@ from ..document import Document, Edit
 from ..filter import TextFilter
 from ..patterns.normalize import MOJIBAKE_HINT
 from ._util import trimmed_edit
+from .controls import strip_invisible
 
 
 def _has_surrogates(text: str) -> bool:
@@ -39,6 +40,22 @@ def _describe(explanation: Any) -> str:
         else:
             steps.append(f"{action} {arg}")
     return "; ".join(steps)
+
+
+def _fix_line(line: str, config: ftfy.TextFixerConfig) -> tuple[str, Any]:
+    """ftfy until nothing changes (at most 4 rounds), without invisible characters.
+
+    Removing an invisible character can join two halves of a mojibake sequence,
+    so one round is not always enough for a stable (idempotent) result.
+    """
+    fixed, explanation = ftfy.fix_and_explain(strip_invisible(line), config)
+    fixed = strip_invisible(fixed)
+    for _ in range(3):
+        again = strip_invisible(ftfy.fix_text(fixed, config))
+        if again == fixed:
+            break
+        fixed = again
+    return fixed, explanation
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,7 +133,7 @@ class UnicodeRepair(TextFilter):
         edits: list[Edit] = []
         for start, end in self._lines(text):
             chunk = text[start:end]
-            fixed, explanation = ftfy.fix_and_explain(chunk, config)
+            fixed, explanation = _fix_line(chunk, config)
             if fixed == chunk:
                 continue
             how = _describe(explanation)

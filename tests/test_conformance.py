@@ -1,0 +1,57 @@
+"""Every registered filter, and the default pipeline, pass the property suite."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import scrubtext
+from scrubtext.registry import REGISTRY, build_filter
+from scrubtext.testing import ConformanceError, check_filter, check_output
+
+EXAMPLES = int(os.environ.get("SCRUBTEXT_EXAMPLES", "250"))
+
+
+@pytest.mark.parametrize("name", list(REGISTRY))
+def test_filter_conforms(name: str) -> None:
+    check_filter(build_filter(name), max_examples=EXAMPLES)
+
+
+def test_html_filter_conforms_on_markup_mode() -> None:
+    check_filter(build_filter("html"), max_examples=EXAMPLES // 2, meta={"html": True})
+
+
+def test_default_pipeline_conforms() -> None:
+    check_filter(scrubtext.default_pipeline(), max_examples=EXAMPLES * 2)
+
+
+def test_default_pipeline_conforms_with_every_filter_on() -> None:
+    every = scrubtext.default_pipeline(filters=list(REGISTRY))
+    check_filter(every, max_examples=EXAMPLES)
+
+
+class _Broken(scrubtext.TextFilter):
+    name = "broken"
+
+    def propose(self, doc: scrubtext.Document) -> list[scrubtext.Edit]:
+        # claims to replace "x" but the span points at the wrong place
+        return [scrubtext.Edit(0, 1, "y", "broken.rule", "bad")] if doc.text else []
+
+
+class _Unstable(scrubtext.TextFilter):
+    name = "unstable"
+
+    def propose(self, doc: scrubtext.Document) -> list[scrubtext.Edit]:
+        # appends a character every time: never idempotent
+        return [scrubtext.Edit(len(doc.text), len(doc.text), "!", "unstable.bang", "adds one")]
+
+
+def test_suite_catches_noop_edits() -> None:
+    with pytest.raises(ConformanceError, match="no-op|invalid edits"):
+        check_output(_Broken(), "y")
+
+
+def test_suite_catches_non_idempotent_filters() -> None:
+    with pytest.raises(ConformanceError, match="not idempotent"):
+        check_output(_Unstable(), "hello")
