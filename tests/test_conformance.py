@@ -48,7 +48,7 @@ class _Unstable(scrubtext.TextFilter):
 
 
 def test_suite_catches_noop_edits() -> None:
-    with pytest.raises(ConformanceError, match="no-op|invalid edits"):
+    with pytest.raises(ConformanceError, match=r"no-op|invalid edits"):
         check_output(_Broken(), "y")
 
 

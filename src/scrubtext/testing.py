@@ -131,7 +131,7 @@ def check_output(f: Filter, text: str, meta: Mapping[str, Any] | None = None) ->
     if again.text != out.text or steps2 != steps:
         raise _fail(name, "not deterministic", text)
     if getattr(f, "idempotent", True) is True:
-        third, steps3 = f(out)
+        _, steps3 = f(out)
         changed = [e for s in steps3 for e in s.edits]
         if changed:
             raise _fail(

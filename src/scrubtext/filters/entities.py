@@ -52,13 +52,17 @@ class Entities(TextFilter):
             new = _decode(ref)
             if new == ref or ("&" in new and new.endswith(";")) or any(c in _UNSAFE for c in new):
                 continue
+            visible = strip_invisible(new)
+            what = repr(new) if visible == new else "an invisible character"
+            if visible == "" and new:
+                what = "an invisible character, so it is removed"
             edits.append(
                 Edit(
                     m.start(),
                     m.end(),
-                    new,
+                    visible,
                     "entities.decode",
-                    f"HTML entity {ref} in plain text stands for {new!r}",
+                    f"HTML entity {ref} in plain text stands for {what}",
                 )
             )
         return edits
