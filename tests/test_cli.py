@@ -1,0 +1,156 @@
+"""The command line, run as a user runs it: through a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scrubtext import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(
+    *args: str, stdin: str | bytes = b"", cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    return subprocess.run(
+        [sys.executable, "-m", "scrubtext", *args],
+        input=data,
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_stdin_to_stdout_repairs_mojibake_and_entities() -> None:
+    p = run(stdin="CafÃ© &amp; bar\n")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode() == "Café & bar\n"
+    assert p.stderr == b""
+
+
+def test_dash_means_stdin() -> None:
+    p = run("-", stdin="a  \n")
+    assert p.stdout.decode() == "a\n"
+
+
+def test_version() -> None:
+    p = run("--version")
+    assert p.returncode == 0
+    assert __version__ in p.stdout.decode()
+
+
+def test_unknown_option_is_usage_error_without_traceback() -> None:
+    p = run("--no-such-option")
+    assert p.returncode == 2
+    err = p.stderr.decode()
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unknown_filter_is_usage_error() -> None:
+    p = run("--skip", "nonsense", stdin="x")
+    assert p.returncode == 2
+    assert "unknown filter 'nonsense'" in p.stderr.decode()
+    assert "Traceback" not in p.stderr.decode()
+
+
+def test_missing_file_fails_with_one_line_and_others_still_come_out(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("labs.. ok\n", encoding="utf-8")
+    p = run(str(tmp_path / "missing.txt"), str(good))
+    assert p.returncode == 1
+    assert p.stdout.decode() == "labs. ok\n"
+    err = p.stderr.decode()
+    assert "missing.txt" in err and "Traceback" not in err
+
+
+def test_explain_names_rule_reason_and_original_position() -> None:
+    seed = next((ROOT / "fixtures" / "seeds").glob("001_*.txt"))
+    p = run("--explain", str(seed))
+    assert p.returncode == 0
+    err = p.stderr.decode()
+    line = next(x for x in err.splitlines() if "whitespace.nbsp" in x)
+    # the NBSP run is on line 20 of the seed, after "(SCEWC)"
+    assert ":20:" in line and "→" in line and "no-break space" in line
+
+
+def test_report_writes_one_json_object_per_document(tmp_path: Path) -> None:
+    report = tmp_path / "r.jsonl"
+    p = run("--report", str(report), stdin="( Xinhua ) said &gt;&gt;\n")
+    assert p.returncode == 0
+    rows = [json.loads(x) for x in report.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 1
+    assert rows[0]["text"] == "(Xinhua) said >>\n"
+    assert {e["rule"] for e in rows[0]["edits"]} == {"entities.decode", "whitespace.bracket_space"}
+
+
+def test_filters_and_skip_select_by_name() -> None:
+    only = run("--filters", "entities", stdin="a &amp; b  \n")
+    assert only.stdout.decode() == "a & b  \n"
+    skipped = run("--skip", "entities", stdin="a &amp; b  \n")
+    assert skipped.stdout.decode() == "a &amp; b\n"
+
+
+def test_list_filters_lists_every_registered_filter() -> None:
+    from scrubtext.registry import REGISTRY
+
+    p = run("--list-filters")
+    out = p.stdout.decode()
+    for name in REGISTRY:
+        assert name in out
+
+
+def test_config_file(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('skip = ["entities"]\n[whitespace]\nbracket_spaces = false\n', encoding="utf-8")
+    p = run("--config", str(cfg), "--skip", "tidy", stdin="( x ) &amp;\n")
+    assert p.returncode == 0, p.stderr
+    # the command-line --skip replaces the file's list, so entities run again
+    assert p.stdout.decode() == "( x ) &\n"
+
+
+def test_bad_config_file_is_usage_error(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[whitespace]\nno_such = 1\n", encoding="utf-8")
+    p = run("--config", str(cfg), stdin="x")
+    assert p.returncode == 2
+    assert "no_such" in p.stderr.decode()
+
+
+def test_jsonl_keeps_other_fields_and_reports_bad_lines(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": 1, "text": "a  &amp; b"}\nnot json\n{"id": 3}\n{"id": 4, "text": "ok.."}\n',
+        encoding="utf-8",
+    )
+    p = run(str(src))
+    assert p.returncode == 1
+    rows = [json.loads(x) for x in p.stdout.decode().splitlines()]
+    assert rows == [{"id": 1, "text": "a & b"}, {"id": 4, "text": "ok."}]
+    err = p.stderr.decode()
+    assert "in.jsonl:2" in err and "in.jsonl:3" in err
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02binary\x00" * 50])
+def test_binary_file_is_skipped_with_a_message(tmp_path: Path, data: bytes) -> None:
+    f = tmp_path / "blob.bin"
+    f.write_bytes(data)
+    p = run(str(f))
+    assert p.returncode == 1
+    assert "blob.bin" in p.stderr.decode() and "binary" in p.stderr.decode()
+
+
+def test_latin1_file_is_decoded_and_said_so(tmp_path: Path) -> None:
+    f = tmp_path / "latin.txt"
+    f.write_bytes("Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e, d\u00e9j\u00e0 vu.\n".encode("latin-1"))
+    p = run(str(f))
+    assert p.returncode == 0
+    assert "café" in p.stdout.decode().lower() or "caf\ufffd" in p.stdout.decode()
+    assert "latin.txt" in p.stderr.decode() and "not UTF-8" in p.stderr.decode()
