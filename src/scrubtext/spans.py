@@ -81,24 +81,42 @@ class OffsetMap:
         self._deltas.append(delta)
 
     def back(self, pos: int, *, end: bool = False) -> int:
-        """Input offset for output offset ``pos``."""
+        """Input offset for output offset ``pos`` (a span's end when ``end``)."""
+        if end:
+            if pos <= 0:
+                return pos
+            last = pos - 1  # the last character inside the span
+            i = bisect_right(self._out_starts, last) - 1
+            if i < 0:
+                return pos
+            e = self._edits[i]
+            if last < self._out_starts[i] + len(e.replacement):
+                return e.end
+            return last - self._deltas[i + 1] + 1
         i = bisect_right(self._out_starts, pos) - 1
         if i < 0:
             return pos
         e = self._edits[i]
-        out_start = self._out_starts[i]
-        if pos < out_start + len(e.replacement):
-            return e.end if (end and pos > out_start) else e.start
+        if pos < self._out_starts[i] + len(e.replacement):
+            return e.start
         return pos - self._deltas[i + 1]
 
     def forward(self, pos: int, *, end: bool = False) -> int:
-        """Output offset for input offset ``pos``."""
+        """Output offset for input offset ``pos``.
+
+        Text inserted exactly at ``pos`` lies before a span that starts there and
+        after a span that ends there.
+        """
         k = bisect_left(self._in_starts, pos)
         if k > 0:
             e = self._edits[k - 1]
             if pos < e.end:
                 out_start = e.start + self._deltas[k - 1]
                 return out_start + len(e.replacement) if end else out_start
+        if not end:
+            n = len(self._edits)
+            while k < n and self._edits[k].start == self._edits[k].end == pos:
+                k += 1
         return pos + self._deltas[k]
 
 
