@@ -33,8 +33,8 @@ def strip_invisible(text: str) -> str:
     Filters that run after ``controls`` and create characters (entity decoding,
     encoding repair) pass their output through this, so the pipeline stays idempotent.
 
-    >>> strip_invisible("a\u200bb\u2028c")
-    'ab\nc'
+    >>> strip_invisible("a\\u200bb\\u2028c")
+    'ab\\nc'
     """
     if text.isascii() and text.isprintable():
         return text
