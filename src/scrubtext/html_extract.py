@@ -1,0 +1,566 @@
+"""Main-content extraction from an HTML page.
+
+The page is parsed with lxml and walked once, iteratively (deep trees are safe),
+into *blocks*: runs of text between block-level tags, each with its length, the
+share of it inside links, its tag and the furniture marks of its ancestors.
+Then:
+
+1. every block gets a value: long, sentence-like, link-poor text is positive,
+   link lists and short fragments negative, and text under furniture
+   (``nav``, ``footer``, share bars, comment widgets...) counts for little;
+2. the container element whose blocks add up to the highest value is the main
+   content (an article-body marker adds a bonus);
+3. inside it, blocks under furniture that does not itself hold the container,
+   link lists and stock phrases ("Share this", "Advertisement") are dropped;
+4. the title (``<h1>``, ``og:title`` or ``<title>`` minus the site name) leads the
+   text if the container does not already start with it.
+
+Output: blocks separated by a blank line, list items and table rows by a line
+break. Pages the tree parser cannot take whole (nesting beyond its depth limit)
+go through a tree-free fallback that keeps all visible text.
+
+>>> r = extract("<html><body><nav><a href=/>Home</a></nav><article><h1>Rain</h1>"
+...             "<p>It rained all day in the city, and the river rose by a metre.</p>"
+...             "</article><footer>© Site</footer></body></html>")
+>>> r.text
+'Rain\\n\\nIt rained all day in the city, and the river rose by a metre.'
+>>> sorted(r.dropped)
+['footer', 'navigation']
+"""
+
+from __future__ import annotations
+
+import html as _html
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import html_vocab as V
+from . import lang
+from .patterns.html import ATTR_WORD_BREAK, HIDDEN_STYLE, MARKUP_TOKEN, TITLE_SEPARATOR
+
+#: Marker for a ``<br>`` inside a block (lxml never yields NUL in text).
+_BR = "\x00"
+#: Punctuation stripped from word ends before the stopword test.
+_WORD_EDGE = ".,;:!?\"'()[]“”‘’«»—–-…"
+#: Sentence-final characters.
+_SENTENCE_END = ".!?。！？…\"'”’)"
+#: Share of a block's text inside links above which it is a link list.
+LINK_LIST = 0.5
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What :func:`extract` found: the text, what it dropped, and any problem.
+
+    ``dropped`` counts removed things by kind (``script``, ``navigation``,
+    ``share bar``, ``blocks outside the main content``...). ``problem`` is None,
+    ``"not_html"`` (no markup found), ``"fallback"`` (the tree parser gave up; all
+    visible text kept) or ``"empty"`` (no text at all).
+    """
+
+    text: str
+    dropped: Mapping[str, int] = field(default_factory=dict)
+    problem: str | None = None
+    language: str | None = None
+
+
+@dataclass(slots=True)
+class _Block:
+    text: str
+    tag: str
+    chars: int
+    link_chars: int
+    group: int
+    group_sep: str
+    marks: tuple[int, ...]
+    value: float = 0.0
+
+
+@dataclass(slots=True)
+class _Mark:
+    kind: str
+    start: int
+    end: int = -1
+
+
+@dataclass(slots=True)
+class _Walk:
+    """State of one walk over the tree."""
+
+    word_kinds: Mapping[str, str]
+    stem_kinds: tuple[tuple[str, str], ...]
+    blocks: list[_Block] = field(default_factory=list)
+    marks: list[_Mark] = field(default_factory=list)
+    containers: list[tuple[int, int, float]] = field(default_factory=list)
+    dropped: Counter[str] = field(default_factory=Counter)
+    h1: list[str] = field(default_factory=list)
+    buf: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    attr_cache: dict[str, str | None] = field(default_factory=dict)
+
+
+def _furniture_kind(walk: _Walk, value: str) -> str | None:
+    """The furniture kind a class or id value marks, or None."""
+    cached = walk.attr_cache.get(value, "")
+    if cached != "":
+        return cached
+    kind: str | None = None
+    lowered = value.lower()
+    for name in lowered.split():
+        if name.replace("_", "-") in V.CONTENT_WORDS:
+            walk.attr_cache[value] = None
+            return None
+    for word in ATTR_WORD_BREAK.sub(" ", lowered).split():
+        if word in V.NOT_FURNITURE:
+            continue
+        kind = walk.word_kinds.get(word)
+        if kind is None:
+            for stem, stem_kind in walk.stem_kinds:
+                if word.startswith(stem):
+                    kind = stem_kind
+                    break
+        if kind is not None:
+            break
+    walk.attr_cache[value] = kind
+    return kind
+
+
+def _is_content_marked(el: Any) -> bool:
+    if el.get("itemprop", "").lower() == "articlebody":
+        return True
+    if el.tag in ("article", "main"):
+        return True
+    cls = (el.get("class", "") + " " + el.get("id", "")).lower()
+    return any(name.replace("_", "-") in V.CONTENT_WORDS for name in cls.split())
+
+
+def _is_hidden(el: Any) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden", "").lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))
+
+
+def _flush(walk: _Walk, tag: str, group: int, group_sep: str, marks: tuple[int, ...]) -> None:
+    """Close the text gathered so far into a block."""
+    if not walk.buf:
+        return
+    raw = "".join(walk.buf)
+    walk.buf.clear()
+    links = walk.link_chars
+    walk.link_chars = 0
+    lines = [" ".join(line.split()) for line in raw.split(_BR)]
+    text = "\n".join(line for line in lines if line)
+    if not text:
+        return
+    chars = len(text) - text.count(" ") - text.count("\n")
+    walk.blocks.append(_Block(text, tag, chars, min(links, chars), group, group_sep, marks))
+
+
+def _add_text(walk: _Walk, text: str | None, in_link: bool) -> None:
+    if text:
+        walk.buf.append(text)
+        if in_link:
+            walk.link_chars += len(text) - text.count(" ") - text.count("\n")
+
+
+def _walk(root: Any, walk: _Walk) -> None:
+    """Linearise the tree into blocks, marks and container ranges (no recursion)."""
+    # A frame saves the context to restore when its element closes:
+    # (tag, block tag, group, group separator, marks, in_link, first block, mark index, bonus).
+    stack: list[tuple[Any, tuple[Any, ...] | None]] = [(root, None)]
+    ctx_tag, ctx_group, ctx_sep = "body", 0, "\n\n"
+    ctx_marks: tuple[int, ...] = ()
+    in_link = False
+    groups = 0
+    while stack:
+        el, frame = stack.pop()
+        if frame is not None:
+            tag, p_tag, p_group, p_sep, p_marks, p_link, first, mark_i, bonus = frame
+            if tag in V.BLOCK_TAGS or mark_i >= 0:
+                _flush(walk, ctx_tag, ctx_group, ctx_sep, ctx_marks)
+            if tag == "h1":
+                walk.h1.append(" ".join(b.text for b in walk.blocks[first:]))
+            if tag in V.CONTAINER_TAGS or bonus:
+                walk.containers.append((first, len(walk.blocks), bonus))
+            if mark_i >= 0:
+                walk.marks[mark_i].end = len(walk.blocks)
+            ctx_tag, ctx_group, ctx_sep, ctx_marks, in_link = p_tag, p_group, p_sep, p_marks, p_link
+            _add_text(walk, el.tail, in_link)
+            continue
+        raw_tag = el.tag
+        if not isinstance(raw_tag, str):  # comment or processing instruction
+            _add_text(walk, el.tail, in_link)
+            continue
+        tag = raw_tag.rsplit("}", 1)[-1].lower()
+        if tag in V.NEVER_TEXT:
+            walk.dropped[tag] += 1
+            _add_text(walk, el.tail, in_link)
+            continue
+        if tag == "br":
+            walk.buf.append(_BR)
+            _add_text(walk, el.tail, in_link)
+            continue
+        top = tag in ("html", "body")
+        if not top and _is_hidden(el):
+            walk.dropped["hidden"] += 1
+            _add_text(walk, el.tail, in_link)
+            continue
+        kind = None if top else _element_kind(walk, el, tag)
+        bonus = 0.25 if _is_content_marked(el) else 0.0
+        is_block = tag in V.BLOCK_TAGS or kind is not None
+        if is_block:
+            _flush(walk, ctx_tag, ctx_group, ctx_sep, ctx_marks)
+        mark_i = -1
+        if kind is not None:
+            mark_i = len(walk.marks)
+            walk.marks.append(_Mark(kind, len(walk.blocks)))
+        stack.append(
+            (
+                el,
+                (
+                    tag,
+                    ctx_tag,
+                    ctx_group,
+                    ctx_sep,
+                    ctx_marks,
+                    in_link,
+                    len(walk.blocks),
+                    mark_i,
+                    bonus,
+                ),
+            )
+        )
+        if mark_i >= 0:
+            ctx_marks = (*ctx_marks, mark_i)
+        if tag in ("ul", "ol", "dl", "tr"):
+            groups += 1
+            ctx_group, ctx_sep = groups, ("\t" if tag == "tr" else "\n")
+        if is_block:
+            ctx_tag = tag
+        if tag == "a" and el.get("href") is not None:
+            in_link = True
+        _add_text(walk, el.text, in_link)
+        for child in reversed(el):
+            stack.append((child, None))
+    _flush(walk, ctx_tag, ctx_group, ctx_sep, ctx_marks)
+
+
+def _element_kind(walk: _Walk, el: Any, tag: str) -> str | None:
+    """The furniture kind of an element, from its tag, role, class or id."""
+    kind = V.FURNITURE_TAGS.get(tag)
+    if kind is not None:
+        return kind
+    role = el.get("role")
+    if role:
+        kind = V.FURNITURE_ROLES.get(role.strip().lower())
+        if kind is not None:
+            return kind
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value:
+            kind = _furniture_kind(walk, value)
+            if kind is not None:
+                return kind
+    return None
+
+
+# --- scoring and selection ---------------------------------------------------------
+
+
+def _stopword_set(code: str | None) -> frozenset[str] | None:
+    """Function words for ``code``, or None where there is no list for it."""
+    if not code:
+        return None
+    stops = lang.stopwords(code)
+    if code != "en" and stops is lang.stopwords("en"):
+        return None
+    return stops
+
+
+def _page_language(root: Any, blocks: list[_Block]) -> str | None:
+    declared = (root.get("lang") or "").strip().lower()[:2]
+    if declared and _stopword_set(declared) is not None:
+        return declared
+    sample: list[str] = []
+    size = 0
+    for b in blocks:
+        if b.chars >= 80 and b.link_chars * 4 < b.chars:
+            sample.append(b.text)
+            size += len(b.text)
+            if size >= lang.SAMPLE_CHARS:
+                break
+    return lang.detect(" ".join(sample)) if sample else (declared or None)
+
+
+def _score(blocks: list[_Block], marks: list[_Mark], stops: frozenset[str] | None) -> None:
+    """Give every block its value for container selection."""
+    for b in blocks:
+        chars = b.chars
+        links = b.link_chars
+        if b.tag in V.HEADING_TAGS:
+            b.value = 0.0
+            continue
+        density = links / chars
+        if density > LINK_LIST:
+            b.value = -(10.0 + 0.5 * links)
+            continue
+        if chars < 50 or density > 0.3:
+            b.value = -5.0
+            continue
+        if stops is not None:
+            words = b.text.split()
+            if len(words) >= 8:
+                hits = sum(1 for w in words if w.lower().strip(_WORD_EDGE) in stops)
+                if hits < 0.05 * len(words):
+                    b.value = -5.0
+                    continue
+        weight = 1.0 if b.tag == "p" else 0.6 if b.tag in ("li", "td", "dd", "th") else 0.8
+        if b.text[-1] not in _SENTENCE_END:
+            weight *= 0.7
+        b.value = weight * (chars - links)
+        if b.marks:
+            b.value *= 0.3
+
+
+def _choose(walk: _Walk) -> tuple[int, int]:
+    """The block range of the best container, or the whole page if none scores."""
+    prefix = [0.0]
+    for b in walk.blocks:
+        prefix.append(prefix[-1] + b.value)
+    best, best_range = 0.0, (0, len(walk.blocks))
+    for start, end, bonus in walk.containers:
+        if end <= start:
+            continue
+        s = prefix[end] - prefix[start]
+        if s > 0:
+            s *= 1.0 + bonus
+        if s > best:
+            best, best_range = s, (start, end)
+    return best_range
+
+
+def _norm_phrase(text: str) -> str:
+    return " ".join(text.lower().strip(_WORD_EDGE + " :").split())
+
+
+def _select(walk: _Walk, start: int, end: int) -> list[_Block]:
+    """Blocks of the chosen range that are not furniture; count what goes."""
+    active = {i for i, m in enumerate(walk.marks) if not (m.start <= start and m.end >= end)}
+    dropped = walk.dropped
+    kept: list[_Block] = []
+    outside = start + len(walk.blocks) - end
+    if outside:
+        dropped["blocks outside the main content"] += outside
+    seen_marks: set[int] = set()
+    for b in walk.blocks[start:end]:
+        hit = next((m for m in b.marks if m in active), None)
+        if hit is not None:
+            if hit not in seen_marks:
+                seen_marks.add(hit)
+                dropped[walk.marks[hit].kind] += 1
+            continue
+        if b.link_chars > LINK_LIST * b.chars:
+            dropped["link lists"] += 1
+            continue
+        if len(b.text) < 40 and _norm_phrase(b.text) in V.FURNITURE_PHRASES:
+            dropped["stock phrases"] += 1
+            continue
+        kept.append(b)
+    # A heading with nothing after it introduced something that was dropped.
+    while kept and kept[-1].tag in V.HEADING_TAGS:
+        kept.pop()
+        dropped["orphan headings"] += 1
+    for m, mark in enumerate(walk.marks):
+        outside_range = mark.end <= start or mark.start >= end
+        if m in active and m not in seen_marks and mark.end > mark.start and outside_range:
+            dropped[mark.kind] += 1
+    return kept
+
+
+# --- title -------------------------------------------------------------------------
+
+
+def _meta_content(root: Any, attr: str, value: str) -> str:
+    for el in root.iter("meta"):
+        if (el.get(attr) or "").lower() == value:
+            return " ".join((el.get("content") or "").split())
+    return ""
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().strip(_WORD_EDGE) for w in text.split()} - {""}
+
+
+def _title(root: Any, walk: _Walk) -> str:
+    """The article title: the ``<h1>`` that matches the page title, else og:title, else
+    the longest part of ``<title>``."""
+    head = root.find("head")
+    page_title = ""
+    if head is not None:
+        og = _meta_content(head, "property", "og:title")
+        title_el = head.find("title")
+        raw = " ".join((title_el.text_content() if title_el is not None else "").split())
+        pieces = _split_title(raw)
+        page_title = og or (max(pieces, key=len) if pieces else raw)
+    h1s = [t for t in walk.h1 if t and len(t) < 300]
+    if not page_title:
+        return h1s[0] if h1s else ""
+    want = _words(page_title)
+    for t in h1s:
+        have = _words(t)
+        if want and len(want & have) >= 0.5 * max(len(have), 1) and len(have) >= 0.5 * len(want):
+            return t
+    return page_title
+
+
+def _split_title(raw: str) -> list[str]:
+    pieces: list[str] = []
+    pos = 0
+    for m in TITLE_SEPARATOR.finditer(raw):
+        pieces.append(raw[pos : m.start()].strip())
+        pos = m.end()
+    pieces.append(raw[pos:].strip())
+    return [p for p in pieces if p]
+
+
+# --- assembly ----------------------------------------------------------------------
+
+
+def _join(blocks: list[_Block]) -> str:
+    parts: list[str] = []
+    prev: _Block | None = None
+    for b in blocks:
+        if prev is not None:
+            parts.append(prev.group_sep if b.group and b.group == prev.group else "\n\n")
+        parts.append(b.text)
+        prev = b
+    return "".join(parts)
+
+
+def _with_title(title: str, blocks: list[_Block], text: str) -> str:
+    if not title:
+        return text
+    want = _norm_phrase(title)
+    for b in blocks[:3]:
+        if want and want in _norm_phrase(b.text):
+            return text
+    return f"{title}\n\n{text}" if text else title
+
+
+# --- entry points ------------------------------------------------------------------
+
+
+def _vocab(
+    extra: Mapping[str, tuple[str, ...]] | None,
+) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    words: dict[str, str] = {}
+    stems: list[tuple[str, str]] = []
+    for kind, entry in V.FURNITURE_WORDS.items():
+        words.update(dict.fromkeys(entry["words"], kind))
+        stems.extend((s, kind) for s in entry["stems"])
+    for kind, extra_words in (extra or {}).items():
+        words.update(dict.fromkeys((w.lower() for w in extra_words), kind))
+    return words, tuple(stems)
+
+
+def _parse(markup: str) -> tuple[Any, bool]:
+    """(root or None, whether the parser stopped early)."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    try:
+        root = lxml.html.document_fromstring(markup.encode("utf-8", "replace"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None, False
+    fatal = any(e.level_name == "FATAL" for e in parser.error_log)
+    return root, fatal
+
+
+def extract(
+    markup: str | bytes | Any,
+    *,
+    keep_title: bool = True,
+    extra_tokens: Mapping[str, tuple[str, ...]] | None = None,
+) -> Extraction:
+    """Extract the main text of an HTML page.
+
+    ``markup`` is a ``str``, ``bytes`` of unknown encoding (decoded with
+    BeautifulSoup's ``UnicodeDammit``) or a BeautifulSoup object.
+    ``extra_tokens`` adds class/id words by kind, e.g. ``{"advertising": ("mybanner",)}``.
+    """
+    if isinstance(markup, bytes):
+        from bs4 import UnicodeDammit
+
+        markup = UnicodeDammit(markup, is_html=True).unicode_markup or ""
+    elif not isinstance(markup, str):
+        markup = str(markup)
+    if MARKUP_TOKEN.search(markup) is None:
+        return Extraction(markup, problem="not_html")
+    root, stopped = _parse(markup)
+    if stopped:
+        return Extraction(_markup_text(markup), {"unparsed structure": 1}, "fallback")
+    if root is None:
+        return Extraction("", problem="empty")
+    words, stems = _vocab(extra_tokens)
+    walk = _Walk(words, stems)
+    body = root.find("body")
+    _walk(body if body is not None else root, walk)
+    code = _page_language(root, walk.blocks)
+    _score(walk.blocks, walk.marks, _stopword_set(code))
+    start, end = _choose(walk)
+    kept = _select(walk, start, end)
+    text = _join(kept)
+    if keep_title:
+        text = _with_title(_title(root, walk), kept, text)
+    return Extraction(text, dict(walk.dropped), None if text else "empty", code)
+
+
+def _markup_text(markup: str) -> str:
+    """All visible text of ``markup`` without building a tree (linear time)."""
+    lowered = markup.lower()
+    blocks: list[str] = []
+    buf: list[str] = []
+    pos = 0
+    n = len(markup)
+
+    def flush() -> None:
+        if buf:
+            raw = _html.unescape("".join(buf))
+            buf.clear()
+            lines = [" ".join(line.split()) for line in raw.split(_BR)]
+            text = "\n".join(line for line in lines if line)
+            if text:
+                blocks.append(text)
+
+    while pos < n:
+        m = MARKUP_TOKEN.search(markup, pos)
+        if m is None:
+            buf.append(markup[pos:])
+            break
+        buf.append(markup[pos : m.start()])
+        pos = m.end()
+        if m.group(0) == "<!--":
+            close = markup.find("-->", pos)
+            pos = n if close < 0 else close + 3
+            continue
+        name = (m.group(2) or "").lower()
+        if not name:
+            continue
+        if name in V.NEVER_TEXT and not m.group(1):
+            close = lowered.find(f"</{name}", pos)
+            if close >= 0 or name in ("script", "style", "textarea", "title", "template"):
+                gt = markup.find(">", close) if close >= 0 else -1
+                pos = n if gt < 0 else gt + 1
+            continue
+        if name == "br":
+            buf.append(_BR)
+        elif name in V.BLOCK_TAGS:
+            flush()
+    flush()
+    return "\n\n".join(blocks)

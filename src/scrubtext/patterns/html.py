@@ -1,0 +1,31 @@
+"""Patterns the HTML extractor uses on attribute values, titles and raw markup."""
+
+from __future__ import annotations
+
+from . import pattern
+
+ATTR_WORD_BREAK = pattern(
+    "html.attr_word_break",
+    r"[^\p{L}\p{N}]+",
+    "Characters that separate words in a class or id value. "
+    "Example: ``social-share__bar`` gives ``social share bar``.",
+)
+
+HIDDEN_STYLE = pattern(
+    "html.hidden_style",
+    r"(?i)display\s*:\s*none|visibility\s*:\s*hidden",
+    "Inline CSS that hides an element. Example: ``style='display: none'``.",
+)
+
+TITLE_SEPARATOR = pattern(
+    "html.title_separator",
+    r"\s+[-|–—:·•»/]+\s+|\s*[|»·•]\s*",
+    "Separator between a page title and the site name. Example: ``Headline | Site``.",
+)
+
+MARKUP_TOKEN = pattern(
+    "html.markup_token",
+    r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>|<![^<>]*>|<\?[^<>]*>",
+    "A comment opener, a start or end tag (groups: slash, name), a doctype or a "
+    "processing instruction, for the tree-free fallback. Example: ``<p class=x>``.",
+)
