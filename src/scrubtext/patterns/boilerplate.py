@@ -1,0 +1,142 @@
+"""Patterns for the boilerplate filter: block cues, page furniture and phrase lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from . import NamedPattern, pattern
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s\p{Lu}{2,4}\b)?"
+
+BLOCK_CUE = pattern(
+    "boilerplate.block_cue",
+    r"(?P<sep>(?<=\S)\s+(?:\||»|>>|›|•|·|\u25b6|\u25ba)(?:\s+|(?=\p{Lu}))|(?<=\s)(?:\||»|>>)(?=\s))"
+    r"|(?P<ellipsis>(?<=\p{L}{2})(?:…|\.\.\.)(?=\s+(?:\d{1,2}\s+)?[\p{Lu}\p{N}\"“]))"
+    rf"|(?P<stamp>(?:{_CLOCK},?\s+(?:\p{{L}}+,?\s+)?{_DATE}|{_DATE},?\s+{_CLOCK}|{_CLOCK}(?=\s+\p{{Lu}}\p{{Lu}}))(?=\s))"
+    r"|(?P<dateline>(?<=\s)(?=\p{Lu}{3,}(?:[ -]\p{Lu}{2,}){0,3},\s[^.\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s))"
+    r"|(?P<paren>(?<=\))\s+(?=\())"
+    r"|(?P<agency>(?<=\s)(?<!\d\s)(?=\(\p{Lu}[\p{L}.& ]{1,25}\)\s*(?:--|—|–)\s))",
+    "A place where a block boundary is likely inside a line: a separator "
+    "(`` | `` `` » `` `` >> `` ``•``), an ellipsis cutting a headline short "
+    "(``qua… 2 The``), a time stamp (``10:12, November 19, 2020``), or the start "
+    "of a news dateline (``SHANGHAI, Nov. 18 (Xinhua) --``, ``(Reuters) —``), or "
+    "two bracketed remarks in a row.",
+)
+
+LIST_MARKER = pattern(
+    "boilerplate.list_marker",
+    r"\A(?:\d{1,2}[.)]?|[•·▪▸►\-*])\s+(?=\S)",
+    "A list marker at the start of a block: a small number or a bullet. "
+    "Example: ``2 `` in ``2 The US is a thief``.",
+)
+
+IMAGE_NAME = pattern(
+    "boilerplate.image_name",
+    r"[^\s/\\]{1,120}\.(?i:png|jpe?g|gif|webp|bmp|svg|tiff?|heic)",
+    "A bare image file name. Example: ``WechatIMG814_副本.png``.",
+)
+
+SEPARATOR_LINE = pattern(
+    "boilerplate.separator_line",
+    r"[-–—_=*•·|/\\~#+.:;,<>»«\s]{1,80}",
+    "A block made only of separator characters. Example: a lone ``-``.",
+)
+
+BYLINE = pattern(
+    "boilerplate.byline",
+    r"\(?(?i:web editor|editors?|reporting by|edited by|translated by|by|from|source|sources|author|authors|posted by|written by|updated|last updated"
+    r"|published|posted|date|editor|reporter|photo|photos|image|credit|image credit"
+    r"|photo credit|von|par|por|di|fonte|quelle|mis à jour|publié le|aktualisiert)\b\s*[:：]?\s*\S",
+    "The start of a byline, source line or update stamp. Example: ``From: Shenzhen Daily``, "
+    "``Updated: 2020-11-20 13:11``.",
+)
+
+STAMP_ONLY = pattern(
+    "boilerplate.stamp_only",
+    rf"[\p{{L}}\s:,.()|-]{{0,40}}?(?:{_DATE}(?:,?\s+{_CLOCK})?|{_CLOCK}(?:,?\s+{_DATE})?)[\s\p{{L}}().,|-]{{0,12}}",
+    "A block that is a date or time stamp with at most a few words around it. "
+    "Example: ``date 2020-11-28``, ``Reuters November 18, 2019 11:03 PM``.",
+)
+
+COPYRIGHT = pattern(
+    "boilerplate.copyright",
+    r"©|\(c\)\s*\d{4}|(?i:\bcopyright\b|all rights reserved|tous droits réservés"
+    r"|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados"
+    r"|tutti i diritti riservati)",
+    "A copyright mark or rights notice. Example: ``Copyright © 2011 JIN SHI``.",
+)
+
+TITLE_SITE = pattern(
+    "boilerplate.title_site",
+    r"\s+(?:[-–—|:·•»]|::)\s+(?P<site>[^-–—|:·•»\n]{2,60}?)\s*\Z",
+    "The site name appended to a page title after a separator. "
+    "Example: `` - People's Daily Online`` in ``Shanghai named ... - People's Daily Online``.",
+)
+
+WORD_TOKEN = pattern(
+    "boilerplate.word",
+    r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*",
+    "A word for block statistics: letters or digits with inner apostrophes, dots and hyphens.",
+)
+
+SENTENCE_END_CHAR = pattern(
+    "boilerplate.sentence_end_char",
+    r"[.!?。！？][\"'”’)\]]*\s*\Z",
+    "Terminal punctuation at the end of a block (closing quotes allowed).",
+)
+
+TITLE_RUN = pattern(
+    "boilerplate.title_run",
+    r"(?<![\p{Ll}\p{N},;:]\s{1,3})(?<!\S)\p{Lu}[\p{L}\p{N}'’&.-]*\s+"
+    r"(?:(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*|&|of|and|the|in|for|on|to|de|du|des)\s+){5,}"
+    r"(?=[\p{Lu}][\p{L}'’-]*\s+\p{Ll})",
+    "A run of six or more capitalised words (small joining words allowed), not "
+    "preceded by a lower-case word, ending where a sentence starts: a capitalised "
+    "word followed by a lower-case one. Example: the menu before ``Shanghai was`` "
+    "in ``Sports Photo Video English Shanghai was``.",
+)
+
+
+@lru_cache(maxsize=16)
+def phrase_pattern(phrases: tuple[str, ...], name: str) -> NamedPattern:
+    """A pattern finding any of ``phrases`` as written (first letter capital or all caps)
+    at a word boundary, followed by a space, a colon or the end.
+
+    Built at run time from a vocabulary, so it is not registered by name.
+    """
+    variants: set[str] = set()
+    for p in phrases:
+        p = " ".join(p.split())
+        if not p:
+            continue
+        variants.add(p[0].upper() + p[1:])
+        variants.add(p.upper())
+    alternation = "|".join(
+        regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=lambda v: -len(v))
+    )
+    source = rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})(?=[\s:：.,;!]|\Z)" if alternation else r"(?!)"
+    return NamedPattern(name, source, "Boilerplate phrases from a vocabulary.")
+
+
+def lower_phrases(phrases: Iterable[str]) -> frozenset[str]:
+    """Phrases normalised for whole-block lookup (lower case, single spaces)."""
+    return frozenset(" ".join(p.lower().split()) for p in phrases)
+
+FOLLOW_PROMPT = pattern(
+    "boilerplate.follow_prompt",
+    r"(?i:\b(?:follow|like|join|find|subscribe to|connect with)\b[^.!?\n]{0,60}?\b(?:on|via)\s+"
+    r"(?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|WhatsApp|Weibo|WeChat|TikTok|X\b))",
+    "A prompt to follow the site on a social network. "
+    "Example: ``Please follow People's Daily on Twitter and Facebook``.",
+)
