@@ -9,17 +9,32 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import IO, Any
 
 from . import __version__
 from .config import Config
 from .errors import ScrubtextError
-from .io import FORMATS, Record, detect_format, format_output, read_records
+from .io import FORMATS, Record, output_path
+from .parallel import (
+    Outcome,
+    RecordProcessor,
+    RunSummary,
+    default_jobs,
+    input_sizes,
+    run_files,
+)
+from .progress import Progress
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+__all__ = ["Outcome", "build_parser", "main", "process_record"]
+
+
+class UsageError(ScrubtextError):
+    """The arguments do not make sense together (exit status 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,6 +107,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="never treat input as HTML",
     )
     p.add_argument("--field", default="text", help="JSON Lines field to clean (default: text)")
+    p.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write one cleaned file per input into DIR, same name and compression",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: 1 for stdin or under 16 MB of input, else one per CPU)",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress display (it shows only on a terminal)",
+    )
+    p.add_argument(
+        "--stats",
+        action="store_true",
+        help="print documents, characters, edits and flags by rule to stderr",
+    )
+    p.add_argument(
+        "--stats-json",
+        metavar="FILE",
+        help="write the same counts as JSON (merge runs with: python -m scrubtext.stats A.json B.json)",
+    )
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run the files on the Dask cluster at ADDRESS (needs --output-dir and scrubtext[dask])",
+    )
     return p
 
 
@@ -124,16 +173,6 @@ def config_from_args(args: argparse.Namespace) -> Config:
     return Config.from_options(**options)
 
 
-@dataclass
-class Outcome:
-    """What processing one record produced."""
-
-    output: str = ""
-    report: dict[str, Any] | None = None
-    explain: list[str] | None = None
-    error: str | None = None
-
-
 def process_record(
     record: Record,
     config: Config,
@@ -144,28 +183,13 @@ def process_record(
     want_report: bool,
     want_explain: bool,
 ) -> Outcome:
-    """Clean one record. Never raises for a bad document: the error is returned."""
-    from .api import scrub
+    """Clean one record. Never raises for a bad document: the error is returned.
 
-    if record.error:
-        return Outcome(error=record.error)
-    use_html = html if html is not None else record.html
-    try:
-        result = scrub(record.text, html=use_html, config=config)
-    except ScrubtextError as exc:
-        return Outcome(error=f"{record.where}: {exc}")
-    except RecursionError:
-        return Outcome(error=f"{record.where}: input nested too deeply to process")
-    out = Outcome(output=format_output(record, result.text, field_name, kind))
-    if want_report:
-        rep = result.to_dict()
-        rep["source"] = record.source
-        if record.line is not None:
-            rep["line"] = record.line
-        out.report = rep
-    if want_explain:
-        out.explain = explain_lines_for(result, record.where)
-    return out
+    A top-level function (so it pickles); :class:`~scrubtext.parallel.RecordProcessor`
+    does the work.
+    """
+    proc = RecordProcessor(config, field_name, html, want_report, want_explain)
+    return proc.process_record(record, kind)
 
 
 def explain_lines_for(result: Any, where: str) -> list[str]:
@@ -173,13 +197,6 @@ def explain_lines_for(result: Any, where: str) -> list[str]:
     from .explain import explain_lines
 
     return explain_lines(result, where)
-
-
-def _records(files: Sequence[str], fmt: str, field_name: str) -> Iterator[tuple[Record, str]]:
-    for name in files or ["-"]:
-        kind = fmt if fmt != "auto" else ("text" if name == "-" else detect_format(name))
-        for rec in read_records(name, fmt, field_name):
-            yield rec, kind
 
 
 def list_filters(out: IO[str]) -> None:
@@ -230,6 +247,36 @@ def _silence_stdout() -> None:
         pass
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Usage errors about where output goes, found before any work starts."""
+    files = args.files or ["-"]
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs takes a number of processes (0 means choose)")
+    if args.dask:
+        if not args.output_dir:
+            raise UsageError("--dask needs --output-dir (workers write one file per input)")
+        if "-" in files:
+            raise UsageError("--dask reads files, not stdin")
+        if args.report:
+            raise UsageError("--report is not available with --dask")
+    if not args.output_dir:
+        return
+    if "-" in files:
+        raise UsageError("--output-dir needs input files; stdin has no file name")
+    if not os.path.isdir(args.output_dir):
+        raise UsageError(f"--output-dir {args.output_dir}: no such directory")
+    seen: dict[str, str] = {}
+    for name in files:
+        target = output_path(name, args.output_dir)
+        if os.path.abspath(target) == os.path.abspath(name):
+            raise UsageError(
+                f"{name}: the output would overwrite the input; choose another --output-dir"
+            )
+        if target in seen:
+            raise UsageError(f"{seen[target]} and {name} would both be written to {target}")
+        seen[target] = name
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.list_filters:
         list_filters(sys.stdout)
@@ -238,42 +285,77 @@ def _run(args: argparse.Namespace) -> int:
     from .registry import default_pipeline
 
     default_pipeline(config)  # fail early on unknown filters or options
+    _check_outputs(args)
+    files: list[str] = args.files or ["-"]
+    want_stats = bool(args.stats or args.stats_json)
+    processor = RecordProcessor(
+        config,
+        args.field,
+        args.html,
+        want_report=bool(args.report),
+        want_explain=args.explain,
+        want_stats=want_stats,
+    )
+    progress = Progress.for_stderr(sum(input_sizes(files)) or None, args.quiet)
+
+    def message(text: str) -> None:
+        progress.message(text + "\n")
+
+    if args.dask:
+        from .integrations.dask import run_on_cluster
+
+        summary = run_on_cluster(
+            args.dask, processor, files, args.input_format, args.output_dir, message, progress
+        )
+    else:
+        summary = _run_local(args, processor, files, message, progress)
+    progress.close()
+    if summary.stats is not None:
+        if args.stats:
+            sys.stderr.write(summary.stats.format())
+        if args.stats_json:
+            try:
+                summary.stats.save(args.stats_json)
+            except OSError as exc:
+                raise ScrubtextError(f"cannot write {args.stats_json}: {exc.strerror}") from exc
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _run_local(
+    args: argparse.Namespace,
+    processor: RecordProcessor,
+    files: list[str],
+    message: Any,
+    progress: Progress,
+) -> RunSummary:
+    jobs = args.jobs or default_jobs(files)
     report: IO[str] | None = None
     if args.report:
         try:
-            report = open(args.report, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+            report = open(args.report, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
         except OSError as exc:
             raise ScrubtextError(f"cannot write report {args.report}: {exc.strerror}") from exc
-    failed = 0
-    out = sys.stdout
+    out = None if args.output_dir else sys.stdout
+    if out is not None:
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        for record, kind in _records(args.files, args.input_format, args.field):
-            for note in record.notes:
-                sys.stderr.write(f"scrubtext: {note}\n")
-            res = process_record(
-                record,
-                config,
-                kind=kind,
-                field_name=args.field,
-                html=args.html,
-                want_report=report is not None,
-                want_explain=args.explain,
-            )
-            if res.error:
-                failed += 1
-                sys.stderr.write(f"scrubtext: {res.error}\n")
-                continue
-            out.write(res.output)
-            if res.explain:
-                out.flush()
-                sys.stderr.write("".join(line + "\n" for line in res.explain))
-            if report is not None and res.report is not None:
-                report.write(json.dumps(res.report, ensure_ascii=False) + "\n")
-        out.flush()
+        summary = run_files(
+            processor,
+            files,
+            args.input_format,
+            jobs=jobs,
+            output_dir=args.output_dir,
+            out=out,
+            report=report,
+            message=message,
+            progress=progress,
+        )
+        if out is not None:
+            out.flush()
     finally:
         if report is not None:
             report.close()
-    return EXIT_FAILED if failed else EXIT_OK
+    return summary
 
 
 if __name__ == "__main__":  # pragma: no cover

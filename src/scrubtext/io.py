@@ -1,8 +1,14 @@
-"""Readers and writers: plain text, HTML and JSON Lines (optionally gzip or zstd).
+"""Readers and writers: plain text, HTML and JSON Lines (optionally gzip, bzip2 or zstd).
 
-Readers yield :class:`Record` objects one at a time, so memory stays flat. A record
-that cannot be read carries an ``error`` naming the file and line; the records
-around it still come out.
+Reading happens in two stages so that the expensive part can run in worker
+processes: :func:`raw_records` splits an input into :class:`RawRecord` byte
+chunks (one per JSON line, or one per text/HTML file) without decoding them, and
+:func:`parse_raw` turns one chunk into a :class:`Record` (decoding, JSON parsing,
+field lookup). :func:`read_records` chains both for Python users.
+
+A record that cannot be read carries an ``error`` naming the file and line; the
+records around it still come out. Memory stays flat: one JSON line (or one
+text file) at a time.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import bz2
 import gzip
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,10 +26,13 @@ from typing import IO, Any, cast
 from .errors import InputError
 
 FORMATS = ("auto", "text", "html", "jsonl")
+COMPRESSIONS = (".gz", ".bz2", ".zst", ".zstd")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 #: Bytes looked at to decide whether a file is binary.
 _SNIFF = 8192
+#: gzip level for outputs: close to the best ratio at a fraction of level 9's time.
+_GZIP_LEVEL = 6
 
 
 @dataclass
@@ -43,6 +53,31 @@ class Record:
         return f"{self.source}:{self.line}" if self.line is not None else self.source
 
 
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """Undecoded input for one record: a JSON line or a whole text/HTML file.
+
+    ``kind`` is ``jsonl``, ``html`` or ``text``; ``error`` is set when the input
+    could not be read at all (``data`` is then empty).
+    """
+
+    source: str
+    data: bytes
+    kind: str
+    line: int | None = None
+    error: str | None = None
+
+
+def compression(name: str) -> str:
+    """The compression suffix of a file name (``.gz``, ``.bz2``, ``.zst``, ``.zstd``) or ``""``.
+
+    >>> compression("a.jsonl.GZ"), compression("a.txt")
+    ('.gz', '')
+    """
+    lower = name.lower()
+    return next((c for c in COMPRESSIONS if lower.endswith(c)), "")
+
+
 def detect_format(name: str) -> str:
     """Format from a file name: ``jsonl``, ``html`` or ``text``.
 
@@ -50,9 +85,9 @@ def detect_format(name: str) -> str:
     ('jsonl', 'html', 'text')
     """
     lower = name.lower()
-    for comp in (".gz", ".zst", ".zstd", ".bz2"):
-        if lower.endswith(comp):
-            lower = lower[: -len(comp)]
+    comp = compression(lower)
+    if comp:
+        lower = lower[: -len(comp)]
     if lower.endswith(_JSONL_SUFFIXES):
         return "jsonl"
     if lower.endswith(_HTML_SUFFIXES):
@@ -60,32 +95,87 @@ def detect_format(name: str) -> str:
     return "text"
 
 
+def _zstandard(name: str) -> Any:
+    try:
+        import zstandard
+    except ImportError as exc:
+        raise InputError(
+            f"{name}: .zst files need the zstd extra: pip install 'scrubtext[zstd]'"
+        ) from exc
+    return zstandard
+
+
+class InputFile:
+    """An open input: ``stream`` gives decompressed bytes; :meth:`position` is how far
+    into the file on disk reading has got (for progress and ETA)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._raw: IO[bytes] | None = None
+        if name == "-":
+            self.stream: IO[bytes] = sys.stdin.buffer
+            return
+        comp = compression(name)
+        zstd = _zstandard(name) if comp in (".zst", ".zstd") else None
+        try:
+            raw = open(name, "rb")  # noqa: SIM115 - closed in close()
+        except OSError as exc:
+            raise InputError(f"{name}: cannot open: {exc.strerror or exc}") from exc
+        self._raw = raw
+        if comp == ".gz":
+            self.stream = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+        elif comp == ".bz2":
+            self.stream = cast(IO[bytes], bz2.BZ2File(raw, "rb"))
+        elif zstd is not None:
+            reader = zstd.ZstdDecompressor().stream_reader(raw, closefd=False)
+            self.stream = cast(IO[bytes], io.BufferedReader(reader))
+        else:
+            self.stream = raw
+
+    def position(self) -> int:
+        """Bytes of the file on disk consumed so far (0 for stdin)."""
+        try:
+            return self._raw.tell() if self._raw is not None else 0
+        except (OSError, ValueError):
+            return 0
+
+    def close(self) -> None:
+        """Close the file (stdin stays open)."""
+        if self._raw is None:
+            return
+        if self.stream is not self._raw:
+            self.stream.close()
+        self._raw.close()
+
+
 def open_binary(name: str) -> IO[bytes]:
     """Open a path (or ``-`` for stdin) for reading bytes, decompressing by extension."""
-    if name == "-":
-        return sys.stdin.buffer
-    lower = name.lower()
+    return InputFile(name).stream
+
+
+def open_output(path: str, comp: str | None = None) -> IO[bytes]:
+    """Open ``path`` for writing bytes, compressed as ``comp`` or its extension says."""
+    comp = compression(path) if comp is None else comp
+    zstd = _zstandard(path) if comp in (".zst", ".zstd") else None
     try:
-        if lower.endswith(".gz"):
-            return cast(IO[bytes], gzip.open(name, "rb"))
-        if lower.endswith(".bz2"):
-            return cast(IO[bytes], bz2.open(name, "rb"))
-        if lower.endswith((".zst", ".zstd")):
-            try:
-                import zstandard
-            except ImportError as exc:
-                raise InputError(
-                    f"{name}: reading .zst needs the zstd extra: pip install 'scrubtext[zstd]'"
-                ) from exc
-            fh = open(name, "rb")  # noqa: SIM115 - closed with the reader below
-            return cast(IO[bytes], zstandard.ZstdDecompressor().stream_reader(fh, closefd=True))
-        return open(name, "rb")
+        if comp == ".gz":
+            return cast(IO[bytes], gzip.open(path, "wb", compresslevel=_GZIP_LEVEL))
+        if comp == ".bz2":
+            return cast(IO[bytes], bz2.open(path, "wb"))
+        if zstd is not None:
+            fh = open(path, "wb")  # noqa: SIM115 - closed with the writer
+            return cast(IO[bytes], zstd.ZstdCompressor().stream_writer(fh, closefd=True))
+        return open(path, "wb")
     except OSError as exc:
-        raise InputError(f"{name}: cannot open: {exc.strerror or exc}") from exc
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Decode bytes as UTF-8, else detect the encoding; return the text and notes for stderr."""
+    """Decode bytes as UTF-8, else detect the encoding; return the text and notes for stderr.
+
+    charset-normalizer (the ``encoding`` extra) is used when installed; without it,
+    undecodable bytes become U+FFFD. Either way a note names the input.
+    """
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -109,7 +199,11 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
 
 
 def looks_binary(head: bytes) -> bool:
-    """True for data that is not text: NUL bytes, or mostly control bytes."""
+    """True for data that is not text: NUL bytes, or mostly control bytes.
+
+    >>> looks_binary(b"PK\\x03\\x04\\x00"), looks_binary("naïve text\\n".encode())
+    (True, False)
+    """
     if b"\x00" in head:
         return True
     if not head:
@@ -118,62 +212,91 @@ def looks_binary(head: bytes) -> bool:
     return controls > 0.1 * len(head)
 
 
-def read_records(name: str, fmt: str = "auto", field_name: str = "text") -> Iterator[Record]:
-    """Yield the records of one input (``-`` is stdin)."""
+def input_kind(name: str, fmt: str = "auto") -> str:
+    """The format an input is read as: ``fmt`` unless ``auto``; stdin is text."""
     if fmt not in FORMATS:
         raise InputError(f"unknown input format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt != "auto":
+        return fmt
+    return "text" if name == "-" else detect_format(name)
+
+
+def raw_records(name: str, fmt: str = "auto", inp: InputFile | None = None) -> Iterator[RawRecord]:
+    """Split one input (``-`` is stdin) into undecoded records, in order.
+
+    Pass an already open :class:`InputFile` as ``inp`` to watch its position.
+    """
+    kind = input_kind(name, fmt)
     display = "<stdin>" if name == "-" else name
-    kind = detect_format(name) if fmt == "auto" else fmt
     try:
-        fh = open_binary(name)
+        fh = inp or InputFile(name)
     except InputError as exc:
-        yield Record(display, error=str(exc))
+        yield RawRecord(display, b"", kind, error=str(exc))
         return
     try:
         if kind == "jsonl":
-            yield from _read_jsonl(fh, display, field_name)
+            yield from _jsonl_lines(fh.stream, display)
         else:
-            yield _read_whole(fh, display, html=True if kind == "html" else None)
+            yield RawRecord(display, fh.stream.read(), kind)
     except (OSError, EOFError, ValueError) as exc:  # truncated gzip and the like
-        yield Record(display, error=f"{display}: read failed: {exc}")
+        yield RawRecord(display, b"", kind, error=f"{display}: read failed: {exc}")
     finally:
-        if fh is not sys.stdin.buffer:
+        if inp is None:
             fh.close()
 
 
-def _read_whole(fh: IO[bytes], name: str, html: bool | None) -> Record:
-    data = fh.read()
-    if looks_binary(data[:_SNIFF]):
-        return Record(name, error=f"{name}: looks like a binary file; skipped")
-    text, notes = decode(data, name)
-    return Record(name, text=text, html=html, notes=notes)
-
-
-def _read_jsonl(fh: IO[bytes], name: str, field_name: str) -> Iterator[Record]:
+def _jsonl_lines(fh: IO[bytes], name: str) -> Iterator[RawRecord]:
     stream: Any = fh if isinstance(fh, io.BufferedIOBase) else io.BufferedReader(cast(Any, fh))
+    head = stream.peek(_SNIFF)[:_SNIFF] if hasattr(stream, "peek") else b""
+    if looks_binary(head):
+        yield RawRecord(name, b"", "jsonl", error=f"{name}: looks like a binary file; skipped")
+        return
     for lineno, raw_line in enumerate(stream, start=1):
-        if not raw_line.strip():
-            continue
-        try:
-            line = raw_line.decode("utf-8")
-        except UnicodeDecodeError:
-            line, _ = decode(raw_line, f"{name}:{lineno}")
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Record(name, line=lineno, error=f"{name}:{lineno}: not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            yield Record(name, line=lineno, error=f"{name}:{lineno}: a JSON object was expected")
-            continue
-        value = obj.get(field_name)
-        if not isinstance(value, str):
-            what = "is missing" if value is None else "is not a string"
-            yield Record(
-                name, line=lineno, raw=obj, error=f"{name}:{lineno}: field {field_name!r} {what}"
-            )
-            continue
-        yield Record(name, text=value, line=lineno, raw=obj)
+        if raw_line.strip():
+            yield RawRecord(name, raw_line, "jsonl", lineno)
+
+
+def parse_raw(raw: RawRecord, field_name: str = "text") -> Record:
+    """Decode one raw record; problems become the record's ``error`` (never raised)."""
+    name, lineno = raw.source, raw.line
+    if raw.error:
+        return Record(name, line=lineno, error=raw.error)
+    if raw.kind != "jsonl":
+        if looks_binary(raw.data[:_SNIFF]):
+            return Record(name, error=f"{name}: looks like a binary file; skipped")
+        text, decoded = decode(raw.data, name)
+        return Record(name, text=text, html=True if raw.kind == "html" else None, notes=decoded)
+    where = f"{name}:{lineno}"
+    notes: list[str] = []
+    try:
+        line = raw.data.decode("utf-8")
+    except UnicodeDecodeError:
+        line, notes = decode(raw.data, where)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Record(name, line=lineno, error=f"{where}: not valid JSON ({exc.msg})", notes=notes)
+    except RecursionError:
+        return Record(name, line=lineno, error=f"{where}: JSON nested too deeply", notes=notes)
+    if not isinstance(obj, dict):
+        return Record(name, line=lineno, error=f"{where}: a JSON object was expected", notes=notes)
+    value = obj.get(field_name)
+    if not isinstance(value, str):
+        what = "is missing" if value is None else "is not a string"
+        return Record(
+            name,
+            line=lineno,
+            raw=obj,
+            error=f"{where}: field {field_name!r} {what}",
+            notes=notes,
+        )
+    return Record(name, text=value, line=lineno, raw=obj, notes=notes)
+
+
+def read_records(name: str, fmt: str = "auto", field_name: str = "text") -> Iterator[Record]:
+    """Yield the records of one input (``-`` is stdin)."""
+    for raw in raw_records(name, fmt):
+        yield parse_raw(raw, field_name)
 
 
 def format_output(record: Record, cleaned: str, field_name: str, kind: str) -> str:
@@ -183,3 +306,37 @@ def format_output(record: Record, cleaned: str, field_name: str, kind: str) -> s
         obj[field_name] = cleaned
         return json.dumps(obj, ensure_ascii=False) + "\n"
     return cleaned if cleaned.endswith("\n") or not cleaned else cleaned + "\n"
+
+
+def output_path(input_name: str, output_dir: str) -> str:
+    """Where ``--output-dir`` writes the cleaned copy of ``input_name``: same file name."""
+    return os.path.join(output_dir, os.path.basename(input_name))
+
+
+class OutputFile:
+    """Writes to a temporary name beside ``path`` and renames on :meth:`commit`, so a
+    crash never leaves a half-written file under the final name."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._tmp = os.path.join(
+            os.path.dirname(path) or ".", f".{os.path.basename(path)}.{os.getpid()}.part"
+        )
+        self._fh = open_output(self._tmp, compression(path))
+
+    def write(self, text: str) -> None:
+        """Append text (UTF-8)."""
+        self._fh.write(text.encode("utf-8", errors="surrogatepass"))
+
+    def commit(self) -> None:
+        """Finish the file and give it its final name."""
+        self._fh.close()
+        os.replace(self._tmp, self.path)
+
+    def abort(self) -> None:
+        """Close and remove the partial file."""
+        try:
+            self._fh.close()
+        finally:
+            if os.path.exists(self._tmp):
+                os.unlink(self._tmp)

@@ -1,0 +1,1 @@
+"""Adapters for data-processing frameworks. Each imports its framework lazily."""

@@ -1,0 +1,142 @@
+"""Run statistics derived from the edit and flag records, mergeable across shards and runs.
+
+Counts are never kept separately by filters: :meth:`Stats.add_result` reads them
+off a :class:`~scrubtext.pipeline.Result`'s steps, so the totals always agree with
+``--explain`` and ``--report``. Two :class:`Stats` add up (``a + b``), and the JSON
+written by ``scrubtext --stats-json FILE`` loads back with :meth:`Stats.load`, so
+shards cleaned on different machines merge into one table::
+
+    python -m scrubtext.stats shard1.json shard2.json
+
+>>> from scrubtext import scrub
+>>> s = Stats()
+>>> s.add_result(scrub("labs.. ok"))
+>>> (s + s).edits["punctuation.double_period"]
+2
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .pipeline import Result
+
+_SCALARS = ("documents", "failed", "chars_in", "chars_out")
+
+
+@dataclass
+class Stats:
+    """Documents cleaned and failed, characters in and out, and edits and flags by rule."""
+
+    documents: int = 0
+    failed: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    edits: Counter[str] = field(default_factory=Counter)
+    flags: Counter[str] = field(default_factory=Counter)
+
+    def add_result(self, result: Result) -> None:
+        """Count one cleaned document from its record of steps."""
+        self.documents += 1
+        self.chars_in += len(result.original)
+        self.chars_out += len(result.text)
+        for step in result.steps:
+            for e in step.edits:
+                self.edits[e.rule] += 1
+            for f in step.flags:
+                self.flags[f.rule] += 1
+
+    def add_failure(self) -> None:
+        """Count one document that could not be read or cleaned."""
+        self.failed += 1
+
+    def merge(self, other: Stats) -> None:
+        """Add ``other``'s counts to these, in place."""
+        for key in _SCALARS:
+            setattr(self, key, getattr(self, key) + getattr(other, key))
+        self.edits.update(other.edits)
+        self.flags.update(other.flags)
+
+    def __add__(self, other: Stats) -> Stats:
+        out = Stats()
+        out.merge(self)
+        out.merge(other)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-JSON form (rules sorted, so files diff cleanly)."""
+        out: dict[str, Any] = {key: getattr(self, key) for key in _SCALARS}
+        out["edits"] = dict(sorted(self.edits.items()))
+        out["flags"] = dict(sorted(self.flags.items()))
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Stats:
+        """Inverse of :meth:`to_dict`; unknown keys are ignored."""
+        s = cls()
+        for key in _SCALARS:
+            setattr(s, key, int(data.get(key, 0)))
+        s.edits.update({str(k): int(v) for k, v in data.get("edits", {}).items()})
+        s.flags.update({str(k): int(v) for k, v in data.get("flags", {}).items()})
+        return s
+
+    def save(self, path: str | Path) -> None:
+        """Write the JSON form to ``path``."""
+        Path(path).write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> Stats:
+        """Read a file written by :meth:`save` (or ``--stats-json``)."""
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def format(self) -> str:
+        """A small table for people, most frequent rules first."""
+        lines = [
+            f"documents  {self.documents} cleaned, {self.failed} failed",
+            f"characters {self.chars_in} in, {self.chars_out} out",
+        ]
+        for title, counts in (("edits", self.edits), ("flags", self.flags)):
+            lines.append(f"{title:<10} {sum(counts.values())}")
+            for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                lines.append(f"  {n:>9}  {rule}")
+        return "\n".join(lines) + "\n"
+
+
+def merge(stats: Iterable[Stats]) -> Stats:
+    """The sum of several :class:`Stats`."""
+    total = Stats()
+    for s in stats:
+        total.merge(s)
+    return total
+
+
+def merge_files(paths: Iterable[str | Path]) -> Stats:
+    """The sum of several ``--stats-json`` files."""
+    return merge(Stats.load(p) for p in paths)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m scrubtext.stats FILE.json...``: print the merged table (``--json`` for JSON)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in args
+    paths = [a for a in args if a != "--json"]
+    if not paths:
+        sys.stderr.write("usage: python -m scrubtext.stats [--json] STATS.json...\n")
+        return 2
+    try:
+        total = merge_files(paths)
+    except (OSError, ValueError) as exc:
+        sys.stderr.write(f"scrubtext.stats: error: {exc}\n")
+        return 1
+    sys.stdout.write(json.dumps(total.to_dict(), indent=1) + "\n" if as_json else total.format())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
