@@ -4,6 +4,8 @@ Prints precision, recall and F1 (the data set's own metric, see ``_data.py``)
 and the median milliseconds per page for each condition:
 
 - ``html``: ``scrubtext.clean(page.html, html=True)``;
+- ``html_step``: the HTML extraction step alone (``filters=["html"]``), which shows
+  what the later plain-text filters add or take away;
 - ``lines`` / ``oneline`` / ``script``: three plain-text flattenings of each page,
   cleaned with ``scrubtext.clean(text, html=False)``:
   ``lines`` is html-text's output (block elements on their own lines),
@@ -44,6 +46,7 @@ from _data import Page, data_dir, evaluate, load_pages, page_counts
 FLOORS = Path(__file__).resolve().parent / "boilerplate_floors.json"
 CONDITIONS = (
     "html",
+    "html_step",
     "lines",
     "oneline",
     "script",
@@ -54,6 +57,7 @@ CONDITIONS = (
 )
 DESCRIPTIONS = {
     "html": "scrubtext, HTML mode",
+    "html_step": "scrubtext, HTML step alone",
     "lines": "scrubtext, text: block lines",
     "oneline": "scrubtext, text: one line",
     "script": "scrubtext, text: one line with script",
@@ -120,6 +124,8 @@ def run_condition(
     for i, page in enumerate(pages):
         if name == "html":
             out, ms = _timed(lambda h: scrubtext.clean(h, html=True), page.html)
+        elif name == "html_step":
+            out, ms = _timed(lambda h: scrubtext.clean(h, html=True, filters=["html"]), page.html)
         elif name == "trafilatura":
             import trafilatura
 

@@ -48,6 +48,10 @@ _WORD_EDGE = ".,;:!?\"'()[]“”‘’«»—–-…"
 _SENTENCE_END = ".!?。！？…\"'”’)"
 #: Share of a block's text inside links above which it is a link list.
 LINK_LIST = 0.5
+#: A furniture mark holding at least this share of the page's good text is a
+#: layout wrapper, not furniture.
+WRAPPER_SHARE = 0.4
+_CELL_TAGS = frozenset(["li", "td", "th", "dd", "dt"])
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ class _Walk:
     marks: list[_Mark] = field(default_factory=list)
     containers: list[tuple[int, int, float]] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
-    h1: list[str] = field(default_factory=list)
+    h1: list[tuple[int, str]] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
     link_chars: int = 0
     attr_cache: dict[str, str | None] = field(default_factory=dict)
@@ -182,7 +186,7 @@ def _walk(root: Any, walk: _Walk) -> None:
             if tag in V.BLOCK_TAGS or mark_i >= 0:
                 _flush(walk, ctx_tag, ctx_group, ctx_sep, ctx_marks)
             if tag == "h1":
-                walk.h1.append(" ".join(b.text for b in walk.blocks[first:]))
+                walk.h1.append((first, " ".join(b.text for b in walk.blocks[first:])))
             if tag in V.CONTAINER_TAGS or bonus:
                 walk.containers.append((first, len(walk.blocks), bonus))
             if mark_i >= 0:
@@ -281,9 +285,8 @@ def _stopword_set(code: str | None) -> frozenset[str] | None:
 
 
 def _page_language(root: Any, blocks: list[_Block]) -> str | None:
-    declared = (root.get("lang") or "").strip().lower()[:2]
-    if declared and _stopword_set(declared) is not None:
-        return declared
+    """The language of the page's longer text blocks; the ``lang`` attribute only
+    when they are too few (it is often a site-wide default, and wrong)."""
     sample: list[str] = []
     size = 0
     for b in blocks:
@@ -292,11 +295,15 @@ def _page_language(root: Any, blocks: list[_Block]) -> str | None:
             size += len(b.text)
             if size >= lang.SAMPLE_CHARS:
                 break
-    return lang.detect(" ".join(sample)) if sample else (declared or None)
+    found = lang.detect(" ".join(sample)) if sample else None
+    if found:
+        return found
+    declared = (root.get("lang") or "").strip().lower()[:2]
+    return declared or None
 
 
-def _score(blocks: list[_Block], marks: list[_Mark], stops: frozenset[str] | None) -> None:
-    """Give every block its value for container selection."""
+def _score(blocks: list[_Block], stops: frozenset[str] | None) -> None:
+    """Give every block its value from its own text (marks are weighed later)."""
     for b in blocks:
         chars = b.chars
         links = b.link_chars
@@ -308,7 +315,7 @@ def _score(blocks: list[_Block], marks: list[_Mark], stops: frozenset[str] | Non
             b.value = -(10.0 + 0.5 * links)
             continue
         if chars < 50 or density > 0.3:
-            b.value = -5.0
+            b.value = 0.0 if b.tag in _CELL_TAGS and not links else -5.0
             continue
         if stops is not None:
             words = b.text.split()
@@ -317,11 +324,30 @@ def _score(blocks: list[_Block], marks: list[_Mark], stops: frozenset[str] | Non
                 if hits < 0.05 * len(words):
                     b.value = -5.0
                     continue
-        weight = 1.0 if b.tag == "p" else 0.6 if b.tag in ("li", "td", "dd", "th") else 0.8
+        weight = 1.0 if b.tag == "p" else 0.6 if b.tag in _CELL_TAGS else 0.8
         if b.text[-1] not in _SENTENCE_END:
             weight *= 0.7
         b.value = weight * (chars - links)
-        if b.marks:
+
+
+def _trusted_marks(walk: _Walk) -> set[int]:
+    """Marks that really are furniture: not layout wrappers that hold much of the
+    page's good text (``<div class="has-sidebar">`` around the article)."""
+    mass = [0.0]
+    for b in walk.blocks:
+        mass.append(mass[-1] + max(b.value, 0.0))
+    total = mass[-1]
+    trusted = set()
+    for i, m in enumerate(walk.marks):
+        share = (mass[m.end] - mass[m.start]) / total if total else 0.0
+        if share < WRAPPER_SHARE or m.kind in V.ALWAYS_FURNITURE:
+            trusted.add(i)
+    return trusted
+
+
+def _weigh_marks(blocks: list[_Block], trusted: set[int]) -> None:
+    for b in blocks:
+        if b.value > 0 and any(m in trusted for m in b.marks):
             b.value *= 0.3
 
 
@@ -346,16 +372,23 @@ def _norm_phrase(text: str) -> str:
     return " ".join(text.lower().strip(_WORD_EDGE + " :").split())
 
 
-def _select(walk: _Walk, start: int, end: int) -> list[_Block]:
-    """Blocks of the chosen range that are not furniture; count what goes."""
-    active = {i for i, m in enumerate(walk.marks) if not (m.start <= start and m.end >= end)}
+def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int) -> list[_Block]:
+    """Blocks of the chosen range that are not furniture; count what goes.
+
+    When the title heading lies inside the range, what comes before it (tickers,
+    breadcrumbs, kickers) goes too."""
+    active = {i for i in trusted if not (walk.marks[i].start <= start and walk.marks[i].end >= end)}
     dropped = walk.dropped
     kept: list[_Block] = []
     outside = start + len(walk.blocks) - end
     if outside:
         dropped["blocks outside the main content"] += outside
     seen_marks: set[int] = set()
-    for b in walk.blocks[start:end]:
+    first = start
+    if start < title_at < end:
+        first = title_at
+        dropped["blocks before the title"] += title_at - start
+    for b in walk.blocks[first:end]:
         hit = next((m for m in b.marks if m in active), None)
         if hit is not None:
             if hit not in seen_marks:
@@ -394,9 +427,10 @@ def _words(text: str) -> set[str]:
     return {w.lower().strip(_WORD_EDGE) for w in text.split()} - {""}
 
 
-def _title(root: Any, walk: _Walk) -> str:
-    """The article title: the ``<h1>`` that matches the page title, else og:title, else
-    the longest part of ``<title>``."""
+def _title(root: Any, walk: _Walk) -> tuple[str, int]:
+    """The article title and the block index of its ``<h1>`` (-1 if none): the
+    ``<h1>`` that matches the page title, else og:title, else the longest part of
+    ``<title>``."""
     head = root.find("head")
     page_title = ""
     if head is not None:
@@ -405,15 +439,15 @@ def _title(root: Any, walk: _Walk) -> str:
         raw = " ".join((title_el.text_content() if title_el is not None else "").split())
         pieces = _split_title(raw)
         page_title = og or (max(pieces, key=len) if pieces else raw)
-    h1s = [t for t in walk.h1 if t and len(t) < 300]
+    h1s = [(i, t) for i, t in walk.h1 if t and len(t) < 300]
     if not page_title:
-        return h1s[0] if h1s else ""
+        return h1s[0][1] if h1s else "", h1s[0][0] if h1s else -1
     want = _words(page_title)
-    for t in h1s:
+    for i, t in h1s:
         have = _words(t)
         if want and len(want & have) >= 0.5 * max(len(have), 1) and len(have) >= 0.5 * len(want):
-            return t
-    return page_title
+            return t, i
+    return page_title, -1
 
 
 def _split_title(raw: str) -> list[str]:
@@ -512,12 +546,15 @@ def extract(
     body = root.find("body")
     _walk(body if body is not None else root, walk)
     code = _page_language(root, walk.blocks)
-    _score(walk.blocks, walk.marks, _stopword_set(code))
+    _score(walk.blocks, _stopword_set(code))
+    trusted = _trusted_marks(walk)
+    _weigh_marks(walk.blocks, trusted)
     start, end = _choose(walk)
-    kept = _select(walk, start, end)
+    title, title_at = _title(root, walk)
+    kept = _select(walk, trusted, start, end, title_at)
     text = _join(kept)
     if keep_title:
-        text = _with_title(_title(root, walk), kept, text)
+        text = _with_title(title, kept, text)
     return Extraction(text, dict(walk.dropped), None if text else "empty", code)
 
 

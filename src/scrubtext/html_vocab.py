@@ -31,6 +31,7 @@ FURNITURE_TAGS: Final = {
     "header": "header",
     "form": "form",
     "menu": "navigation",
+    "figcaption": "media caption",
 }
 
 #: ``role`` attribute values that mark furniture, with their kind.
@@ -149,11 +150,19 @@ FURNITURE_WORDS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "words": ("byline", "tags", "tag", "keywords", "authorbio", "bio", "print"),
         "stems": ("byline", "tagcloud", "taglist"),
     },
+    "media caption": {
+        "words": ("caption", "captions", "credit", "credits", "gallery", "slideshow", "carousel"),
+        "stems": ("caption", "photocredit", "imagecredit", "slideshow"),
+    },
     "popup": {
         "words": ("popup", "modal", "overlay", "lightbox", "interstitial"),
         "stems": ("popup", "modal"),
     },
 }
+
+#: Kinds that stay furniture however much text they hold (a long comment
+#: thread is still comments).
+ALWAYS_FURNITURE: Final = frozenset(["comments", "cookie banner"])
 
 #: Class/id words that never mark furniture even though a stem matches them.
 NOT_FURNITURE: Final = frozenset(

@@ -111,4 +111,6 @@ class HtmlExtract(TextFilter):
     def annotate(self, doc: Document) -> Document:
         result = doc.meta.get("html_extraction")
         problem = result.problem if isinstance(result, Extraction) else None
-        return doc.with_meta(html=False, html_extraction=None, html_problem=problem)
+        return doc.with_meta(
+            html=False, html_extraction=None, html_problem=problem, html_extracted=True
+        )
