@@ -19,6 +19,7 @@ from .filters.boilerplate import Boilerplate
 from .filters.entities import Entities
 from .filters.html import HtmlExtract
 from .filters.language import Language
+from .filters.mt import MtFlags, MtRepair
 from .filters.punctuation import Punctuation
 from .filters.script import Script
 from .filters.unicode import UnicodeRepair
@@ -53,6 +54,8 @@ REGISTRY: dict[str, FilterSpec] = {
         _spec(Language, "detect the document language (annotation only)"),
         _spec(Script, "delete JavaScript, CSS and JSON left in plain text"),
         _spec(Boilerplate, "delete menus, link lists, widgets, footers and page furniture"),
+        _spec(MtRepair, "repair machine-translation slips that have one correct form"),
+        _spec(MtFlags, "flag machine-translation artefacts that need a human (never edits)"),
         _spec(Coherence, "flag incoherent sentences: off-topic, grafted clauses, scrambled"),
         _spec(Tidy, "final whitespace tidy, so the pipeline is idempotent"),
     )

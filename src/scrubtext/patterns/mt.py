@@ -1,0 +1,176 @@
+"""Patterns for the machine-translation filters (``mt`` repairs, ``mt_flags`` flags).
+
+Most scans start with a literal or a small character class, so the regex engine
+can skip ahead quickly; word lists are checked in Python on the few matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ..mt_lexicon import SURNAMES
+from . import NamedPattern, pattern
+
+#: Pinyin syllable: optional initial, then a final (tone marks not expected).
+PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un"
+    r"|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)"
+)
+
+QUOTE_APOSTROPHE = pattern(
+    "mt.quote_apostrophe",
+    r"(?<=\p{Script=Latin})[\u2018\u201b`\u00b4](?=\p{Script=Latin})",
+    "An opening single quote, reversed quote, backtick or acute accent between two "
+    "Latin letters, where an apostrophe belongs. Example: ``Yu‘nan``.",
+)
+
+APOSTROPHE_BETWEEN = pattern(
+    "mt.apostrophe_between",
+    r"(?<=\p{L})['\u2019](?=\p{L})",
+    "A straight or curly apostrophe between letters; counted to learn the document's style.",
+)
+
+CLOSING_QUOTE = pattern(
+    "mt.closing_quote",
+    r"[\u2019'](?!\p{L})",
+    "A right single quote or straight quote not followed by a letter: a closing quote, "
+    "which means an earlier ``‘`` opened a quotation.",
+)
+
+CJK_PUNCT = pattern(
+    "mt.cjk_punct",
+    r"[ \t]*[，。：；！？、（）][ \t]*",
+    "A full-width CJK punctuation mark with the spaces around it. Example: ``Shenzhen， China``.",
+)
+
+CJK_CHAR = pattern(
+    "mt.cjk_char",
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]",
+    "One CJK character (Han, kana, hangul) or CJK/full-width punctuation.",
+)
+
+CJK_RUN = pattern(
+    "mt.cjk_run",
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+",
+    "A run of Han, kana or hangul characters. Example: ``副本`` in ``WechatIMG814_副本.png``.",
+)
+
+SPACE_BEFORE_PUNCT = pattern(
+    "mt.space_before_punct",
+    r"[ \t]+(?:[,.;:!?](?=[\s\"'’”]|\Z)(?!\.)|,(?=\p{L}))",
+    "Spaces before a comma, full stop, semicolon, colon, ! or ? that ends a word "
+    "(the mark is followed by a space, a closing quote or the end), or before a comma "
+    "glued to the next word. Example: ``Shenzhen , China`` and ``Shenzhen ,China``.",
+)
+
+DIGIT_G = pattern(
+    "mt.digit_g",
+    r"(?<![\p{L}\p{N}.,/#@_\-])[2-6]g(?![\p{L}\p{N}_/@])",
+    "A lowercase mobile-generation token such as ``5g``, standing alone.",
+)
+
+DIGIT_G_UPPER = pattern(
+    "mt.digit_g_upper",
+    r"(?<![\p{L}\p{N}.,/#@_\-])[2-6]G(?![\p{L}\p{N}_])",
+    "The acronym spelled in capitals (``5G``), used as in-document evidence.",
+)
+
+NEXT_WORD = pattern(
+    "mt.next_word",
+    r"\G[ \t]*([-+]?)[ \t]*(\p{L}[\p{L}\-]*)",
+    "The word right after a position (``\\G`` anchors it), with a joining hyphen or plus sign.",
+)
+
+#: Surname tails: a known surname is one uppercase letter plus one of these.
+_SURNAME_TAILS = "|".join(sorted({s[1:] for s in SURNAMES}, key=lambda t: (-len(t), t)))
+
+CHINESE_NAME = pattern(
+    "mt.chinese_name",
+    r"\p{Lu}(?:" + _SURNAME_TAILS + r") \p{Lu}\p{Ll}{1,11}(?![\p{L}\p{N}])",
+    "A capitalised two-word name whose first word may be a Chinese surname "
+    "(checked against the surname list in Python). Example: ``Chen Rugui``.",
+)
+
+GIVEN_NAME = pattern(
+    "mt.given_name",
+    rf"(?:{PINYIN_SYLLABLE}){{1,2}}",
+    "A pinyin given name of one or two syllables, lowercase. Example: ``rugui``.",
+)
+
+FUSED_NAME = pattern(
+    "mt.fused_name",
+    rf"(?:{PINYIN_SYLLABLE}){{2,3}}",
+    "A lowercase token made of two or three pinyin syllables (surname plus given name).",
+)
+
+NAME_CONTEXT = pattern(
+    "mt.name_context",
+    r",? (?:said|says|told|added|noted|stressed|pointed out|mayor|president|director|"
+    r"chairman|chairwoman|secretary|minister|governor|deputy|vice|general manager|"
+    r"professor|chief|head|founder|spokesman|spokeswoman|spokesperson)\b",
+    "Words that follow a person's name (``said``, ``, mayor``): the context in which "
+    "an unverified run-together name is worth a flag.",
+)
+
+AND_JOIN = pattern(
+    "mt.and_join",
+    r" and (?=\p{L})",
+    "The word ``and`` between words; the candidate centre of an ``X and X`` repeat.",
+)
+
+FUSED_SENTENCE = pattern(
+    "mt.fused_sentence",
+    r", (\p{Lu}\p{Ll}+)(?= \p{Ll})",
+    "A comma, then a capitalised word, then a lowercase word: the capitalised word is "
+    "checked against a list of common words. Example: ``economy, Make every effort``.",
+)
+
+ELLIPSIS_CUT = pattern(
+    "mt.ellipsis_cut",
+    r"(?<=\p{L})(?:…|\.\.\.)(?=[ \t]+\p{N}|[ \t]*\n|[ \t]*\Z)",
+    "An ellipsis glued to a word and followed by a number, a line break or the end: "
+    "a headline cut short. Example: ``integrated qua… 2``.",
+)
+
+LINE_END_WORD = pattern(
+    "mt.line_end_word",
+    r"(?<![\p{L}\p{N}'’\-])\p{L}+\Z",
+    "The last word of a line that ends in a letter (no closing punctuation).",
+)
+
+TOKEN = pattern(
+    "mt.token",
+    r"\S+",
+    "A whitespace-delimited token, to find the offsets of tokens found by ``str.split``.",
+)
+
+FINAL_LETTER = pattern(
+    "mt.final_letter",
+    r"[\p{Ll}\p{N}]\Z",
+    "A paragraph that ends in a lowercase letter or digit (no closing punctuation).",
+)
+
+LIST_OR_CAPTION = pattern(
+    "mt.list_or_caption",
+    r"\A\s*(?:[-*•·▪–—>]|\d{1,3}[.)]\s|\(?[a-z]\)\s|(?:photo|image|picture|video|caption|"
+    r"source|credit|file photo)\b)",
+    "The start of a list item or a caption, which the missing-full-stop rule leaves alone.",
+    regex.IGNORECASE,
+)
+
+
+def literal_words(name: str, phrases: Iterable[str], doc: str) -> NamedPattern:
+    """An unregistered pattern matching any of ``phrases`` as whole words (longest first).
+
+    Used for the user's glossary and acronym list, which are only known at run time.
+
+    >>> literal_words("t", ["face washing", "face"], "x").compiled.findall("face washing a face")
+    ['face washing', 'face']
+    """
+    alts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    body = "|".join(regex.escape(p) for p in alts) or r"(?!)"
+    source = rf"(?<![\p{{L}}\p{{N}}_@#/.\-])(?:{body})(?![\p{{L}}\p{{N}}_@]|[./\-][\p{{L}}\p{{N}}])"
+    return NamedPattern(name, source, doc)
