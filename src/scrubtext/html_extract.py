@@ -44,6 +44,8 @@ from .patterns.html import ATTR_WORD_BREAK, HIDDEN_STYLE, MARKUP_TOKEN, TITLE_SE
 _BR = "\x00"
 #: Punctuation stripped from word ends before the stopword test.
 _WORD_EDGE = ".,;:!?\"'()[]“”‘’«»—–-…"
+#: Upper- to lower-case for ASCII letters only.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 #: Sentence-final characters.
 _SENTENCE_END = ".!?。！？…\"'”’)"
 #: Share of a block's text inside links above which it is a link list.
@@ -78,6 +80,7 @@ class _Block:
     link_chars: int
     group: int
     group_sep: str
+    outer: int
     marks: tuple[int, ...]
     value: float = 0.0
 
@@ -99,7 +102,7 @@ class _Walk:
     marks: list[_Mark] = field(default_factory=list)
     containers: list[tuple[int, int, float]] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
-    h1: list[tuple[int, str]] = field(default_factory=list)
+    headings: list[tuple[int, str, str]] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
     link_chars: int = 0
     attr_cache: dict[str, str | None] = field(default_factory=dict)
@@ -147,7 +150,7 @@ def _is_hidden(el: Any) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
-def _flush(walk: _Walk, tag: str, group: int, group_sep: str, marks: tuple[int, ...]) -> None:
+def _flush(walk: _Walk, tag: str, group: tuple[int, str, int], marks: tuple[int, ...]) -> None:
     """Close the text gathered so far into a block."""
     if not walk.buf:
         return
@@ -160,7 +163,7 @@ def _flush(walk: _Walk, tag: str, group: int, group_sep: str, marks: tuple[int, 
     if not text:
         return
     chars = len(text) - text.count(" ") - text.count("\n")
-    walk.blocks.append(_Block(text, tag, chars, min(links, chars), group, group_sep, marks))
+    walk.blocks.append(_Block(text, tag, chars, min(links, chars), *group, marks))
 
 
 def _add_text(walk: _Walk, text: str | None, in_link: bool) -> None:
@@ -173,25 +176,28 @@ def _add_text(walk: _Walk, text: str | None, in_link: bool) -> None:
 def _walk(root: Any, walk: _Walk) -> None:
     """Linearise the tree into blocks, marks and container ranges (no recursion)."""
     # A frame saves the context to restore when its element closes:
-    # (tag, block tag, group, group separator, marks, in_link, first block, mark index, bonus).
+    # (tag, block tag, group, marks, in_link, first block, mark index, bonus). A group is
+    # (id, separator between its blocks, id of the enclosing table or list).
     stack: list[tuple[Any, tuple[Any, ...] | None]] = [(root, None)]
-    ctx_tag, ctx_group, ctx_sep = "body", 0, "\n\n"
+    ctx_tag = "body"
+    ctx_group: tuple[int, str, int] = (0, "\n\n", 0)
     ctx_marks: tuple[int, ...] = ()
     in_link = False
     groups = 0
     while stack:
         el, frame = stack.pop()
         if frame is not None:
-            tag, p_tag, p_group, p_sep, p_marks, p_link, first, mark_i, bonus = frame
+            tag, p_tag, p_group, p_marks, p_link, first, mark_i, bonus = frame
             if tag in V.BLOCK_TAGS or mark_i >= 0:
-                _flush(walk, ctx_tag, ctx_group, ctx_sep, ctx_marks)
-            if tag == "h1":
-                walk.h1.append((first, " ".join(b.text for b in walk.blocks[first:])))
+                _flush(walk, ctx_tag, ctx_group, ctx_marks)
+            if tag in ("h1", "h2"):
+                text = " ".join(b.text for b in walk.blocks[first:])
+                walk.headings.append((first, tag, text))
             if tag in V.CONTAINER_TAGS or bonus:
                 walk.containers.append((first, len(walk.blocks), bonus))
             if mark_i >= 0:
                 walk.marks[mark_i].end = len(walk.blocks)
-            ctx_tag, ctx_group, ctx_sep, ctx_marks, in_link = p_tag, p_group, p_sep, p_marks, p_link
+            ctx_tag, ctx_group, ctx_marks, in_link = p_tag, p_group, p_marks, p_link
             _add_text(walk, el.tail, in_link)
             continue
         raw_tag = el.tag
@@ -200,7 +206,9 @@ def _walk(root: Any, walk: _Walk) -> None:
             continue
         tag = raw_tag.rsplit("}", 1)[-1].lower()
         if tag in V.NEVER_TEXT:
-            walk.dropped[tag] += 1
+            what = V.NEVER_TEXT_KIND.get(tag, tag)
+            if what:
+                walk.dropped[what] += 1
             _add_text(walk, el.tail, in_link)
             continue
         if tag == "br":
@@ -216,32 +224,21 @@ def _walk(root: Any, walk: _Walk) -> None:
         bonus = 0.25 if _is_content_marked(el) else 0.0
         is_block = tag in V.BLOCK_TAGS or kind is not None
         if is_block:
-            _flush(walk, ctx_tag, ctx_group, ctx_sep, ctx_marks)
+            _flush(walk, ctx_tag, ctx_group, ctx_marks)
         mark_i = -1
         if kind is not None:
             mark_i = len(walk.marks)
             walk.marks.append(_Mark(kind, len(walk.blocks)))
-        stack.append(
-            (
-                el,
-                (
-                    tag,
-                    ctx_tag,
-                    ctx_group,
-                    ctx_sep,
-                    ctx_marks,
-                    in_link,
-                    len(walk.blocks),
-                    mark_i,
-                    bonus,
-                ),
-            )
-        )
+        frame = (tag, ctx_tag, ctx_group, ctx_marks, in_link, len(walk.blocks), mark_i, bonus)
+        stack.append((el, frame))
         if mark_i >= 0:
             ctx_marks = (*ctx_marks, mark_i)
-        if tag in ("ul", "ol", "dl", "tr"):
+        if tag in ("ul", "ol", "dl", "table"):
             groups += 1
-            ctx_group, ctx_sep = groups, ("\t" if tag == "tr" else "\n")
+            ctx_group = (groups, "\n", groups)
+        elif tag == "tr":
+            groups += 1
+            ctx_group = (groups, "\t", ctx_group[2])
         if is_block:
             ctx_tag = tag
         if tag == "a" and el.get("href") is not None:
@@ -249,7 +246,7 @@ def _walk(root: Any, walk: _Walk) -> None:
         _add_text(walk, el.text, in_link)
         for child in reversed(el):
             stack.append((child, None))
-    _flush(walk, ctx_tag, ctx_group, ctx_sep, ctx_marks)
+    _flush(walk, ctx_tag, ctx_group, ctx_marks)
 
 
 def _element_kind(walk: _Walk, el: Any, tag: str) -> str | None:
@@ -387,7 +384,9 @@ def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int)
     first = start
     if start < title_at < end:
         first = title_at
-        dropped["blocks before the title"] += title_at - start
+        plain = sum(1 for b in walk.blocks[start:first] if not active.intersection(b.marks))
+        if plain:
+            dropped["blocks before the title"] += plain
     for b in walk.blocks[first:end]:
         hit = next((m for m in b.marks if m in active), None)
         if hit is not None:
@@ -407,7 +406,7 @@ def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int)
         kept.pop()
         dropped["orphan headings"] += 1
     for m, mark in enumerate(walk.marks):
-        outside_range = mark.end <= start or mark.start >= end
+        outside_range = mark.end <= first or mark.start >= end
         if m in active and m not in seen_marks and mark.end > mark.start and outside_range:
             dropped[mark.kind] += 1
     return kept
@@ -439,11 +438,12 @@ def _title(root: Any, walk: _Walk) -> tuple[str, int]:
         raw = " ".join((title_el.text_content() if title_el is not None else "").split())
         pieces = _split_title(raw)
         page_title = og or (max(pieces, key=len) if pieces else raw)
-    h1s = [(i, t) for i, t in walk.h1 if t and len(t) < 300]
+    h1s = [(i, t) for i, tag, t in walk.headings if tag == "h1" and t and len(t) < 300]
     if not page_title:
         return h1s[0][1] if h1s else "", h1s[0][0] if h1s else -1
+    h2s = [(i, t) for i, tag, t in walk.headings if tag == "h2" and t and len(t) < 300]
     want = _words(page_title)
-    for i, t in h1s:
+    for i, t in h1s + h2s:
         have = _words(t)
         if want and len(want & have) >= 0.5 * max(len(have), 1) and len(have) >= 0.5 * len(want):
             return t, i
@@ -468,7 +468,10 @@ def _join(blocks: list[_Block]) -> str:
     prev: _Block | None = None
     for b in blocks:
         if prev is not None:
-            parts.append(prev.group_sep if b.group and b.group == prev.group else "\n\n")
+            if b.group and b.group == prev.group:
+                parts.append(b.group_sep)
+            else:
+                parts.append("\n" if b.outer and b.outer == prev.outer else "\n\n")
         parts.append(b.text)
         prev = b
     return "".join(parts)
@@ -560,7 +563,7 @@ def extract(
 
 def _markup_text(markup: str) -> str:
     """All visible text of ``markup`` without building a tree (linear time)."""
-    lowered = markup.lower()
+    lowered = markup.translate(_ASCII_LOWER)  # same length, unlike str.lower()
     blocks: list[str] = []
     buf: list[str] = []
     pos = 0
@@ -575,11 +578,9 @@ def _markup_text(markup: str) -> str:
             if text:
                 blocks.append(text)
 
-    while pos < n:
-        m = MARKUP_TOKEN.search(markup, pos)
-        if m is None:
-            buf.append(markup[pos:])
-            break
+    for m in MARKUP_TOKEN.finditer(markup):
+        if m.start() < pos:  # inside a comment or script skipped below
+            continue
         buf.append(markup[pos : m.start()])
         pos = m.end()
         if m.group(0) == "<!--":
@@ -599,5 +600,6 @@ def _markup_text(markup: str) -> str:
             buf.append(_BR)
         elif name in V.BLOCK_TAGS:
             flush()
+    buf.append(markup[pos:])
     flush()
     return "\n\n".join(blocks)

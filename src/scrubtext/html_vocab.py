@@ -22,6 +22,18 @@ NEVER_TEXT: Final = frozenset(
     map area dialog math link meta base param""".split()
 )
 
+#: How skipped elements are counted in the extraction's reason (others by tag name).
+NEVER_TEXT_KIND: Final = {
+    **dict.fromkeys(
+        "iframe frame frameset svg canvas object embed applet audio video map".split(),
+        "embedded media",
+    ),
+    **dict.fromkeys(
+        "select option optgroup datalist button input textarea".split(), "form controls"
+    ),
+    **dict.fromkeys("source track area link meta base param".split(), ""),
+}
+
 #: Page furniture by tag. Dropped unless the element holds the main content
 #: (some sites wrap the whole page in a ``<form>`` or a ``<header>``).
 FURNITURE_TAGS: Final = {

@@ -1,0 +1,233 @@
+"""HTML main-content extraction: a fixture page, bad input, and real benchmark pages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import scrubtext
+from scrubtext.document import Document
+from scrubtext.filters.html import HtmlExtract, looks_like_html
+from scrubtext.html_extract import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "fixtures" / "html" / "article.html"
+
+
+def run(markup: str) -> tuple[Document, list[str], list[str]]:
+    """The HTML filter alone: output document, edit rules, flag rules."""
+    out, steps = HtmlExtract()(Document(markup, meta={"html": True}))
+    edits = [e.rule for s in steps for e in s.edits]
+    flags = [f.rule for s in steps for f in s.flags]
+    return out, edits, flags
+
+
+# --- the fixture page -----------------------------------------------------------
+
+ARTICLE_SNIPPETS = [
+    "Council approves new cycle bridge",
+    "The town council voted on Tuesday to build a cycle and foot bridge",
+    "The project will cost £4.2 million",
+    "What the plan includes",
+    "ramps at both ends for wheelchairs and pushchairs;",
+    "Deck and ramps\tSeptember\t£2.6m",
+    "The council will publish the full timetable for the works next month.",
+]
+FURNITURE_SNIPPETS = [
+    "We use cookies",
+    "Accept all",
+    "Sport",
+    "Home",
+    "Share on Facebook",
+    "artist's impression",
+    "Advertisement",
+    "hidden paragraph",
+    "waiting for this bridge",  # comment
+    "Most read",
+    "Flood warning",
+    "Sign up to our newsletter",
+    "All rights reserved",
+    "dataLayer",
+    "trackPageView",
+    "font-family",
+]
+
+
+@pytest.fixture(scope="module")
+def fixture_text() -> str:
+    return scrubtext.clean(FIXTURE.read_text(encoding="utf-8"), html=True)
+
+
+@pytest.mark.parametrize("snippet", ARTICLE_SNIPPETS)
+def test_fixture_keeps_article(fixture_text: str, snippet: str) -> None:
+    assert snippet in fixture_text
+
+
+@pytest.mark.parametrize("snippet", FURNITURE_SNIPPETS)
+def test_fixture_drops_furniture(fixture_text: str, snippet: str) -> None:
+    assert snippet not in fixture_text
+
+
+def test_fixture_layout(fixture_text: str) -> None:
+    assert fixture_text.startswith("Council approves new cycle bridge\n\nThe town council")
+    assert "decade.\n\nWork is due" in fixture_text  # paragraphs
+    assert "footway;\nramps" in fixture_text  # list items on their own lines
+    assert "\n\n\n" not in fixture_text
+
+
+def test_one_coarse_edit_with_counted_reason() -> None:
+    page = FIXTURE.read_text(encoding="utf-8")
+    result = scrubtext.scrub(page, html=True)
+    html_edits = [e for e in result.edits if e.rule.startswith("html.")]
+    assert len(html_edits) == 1
+    edit = html_edits[0]
+    assert (edit.rule, edit.start, edit.end) == ("html.extract", 0, len(page))
+    for kind in ("1 navigation", "1 cookie banner", "1 comments", "1 share bar", "1 footer"):
+        assert kind in edit.reason
+
+
+def test_title_from_page_title_when_no_heading() -> None:
+    page = (
+        "<html><head><title>Storm closes ferry port - Coast News</title></head><body>"
+        "<div><p>The ferry port closed on Monday as the storm brought winds of more than "
+        "ninety miles an hour to the coast.</p></div></body></html>"
+    )
+    assert extract(page).text.startswith("Storm closes ferry port\n\nThe ferry port")
+    assert extract(page, keep_title=False).text.startswith("The ferry port")
+
+
+def test_fragment_is_kept_whole() -> None:
+    assert extract("<p>Short note.</p><p>Another one.</p>").text == "Short note.\n\nAnother one."
+
+
+def test_extra_tokens_mark_furniture() -> None:
+    body = (
+        "<p>The library will open on Sundays from next month, the council said in a "
+        "statement on Friday.</p>"
+    )
+    page = f"<html><body><div>{body}<div class='xyzzy'>Visit our shop</div></div></body></html>"
+    assert "Visit our shop" in extract(page).text
+    assert "Visit our shop" not in extract(page, extra_tokens={"advertising": ("xyzzy",)}).text
+
+
+def test_bytes_and_soup_input() -> None:
+    from bs4 import BeautifulSoup
+
+    page = (
+        '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 owners in the '
+        "old town said that trade was better this summer than in any year before.</p>"
+        "</body></html>"
+    )
+    assert "Café owners" in extract(page.encode("cp1252")).text
+    assert "Café owners" in extract(BeautifulSoup(page, "html.parser")).text
+
+
+def test_looks_like_html() -> None:
+    assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert not looks_like_html("if a < b and c > d then stop")
+
+
+def test_plain_text_is_left_alone() -> None:
+    out, steps = HtmlExtract()(Document("plain <text> here", meta={"html": False}))
+    assert out.text == "plain <text> here"
+    assert steps[0].edits == ()
+
+
+# --- bad input --------------------------------------------------------------------
+
+
+def test_not_html_with_html_true_is_flagged_and_unchanged() -> None:
+    text = "Just a plain sentence, with 5 < 6 and 7 > 3."
+    out, edits, flags = run(text)
+    assert out.text == text
+    assert edits == []
+    assert flags == ["html.not_html"]
+    result = scrubtext.scrub(text, html=True)
+    assert "html.not_html" in [f.rule for f in result.flags]
+
+
+def test_malformed_html() -> None:
+    page = (
+        "<html><body><div><p>Unclosed paragraph with a <b>bold <i>mess</p></div></span>"
+        "</table><p>Second para &amp; more<td>cell</tr>"
+    )
+    out, edits, flags = run(page)
+    assert "Unclosed paragraph with a bold mess" in out.text
+    assert "Second para & more" in out.text
+    assert edits == ["html.extract"]
+    assert flags == []
+
+
+def test_very_deep_nesting_is_flagged_and_keeps_text() -> None:
+    page = (
+        "<html><body>"
+        + "<div>" * 100_000
+        + "deep text"
+        + "</div>" * 100_000
+        + "<p>after the nesting</p></body></html>"
+    )
+    out, edits, flags = run(page)
+    assert out.text == "deep text\n\nafter the nesting"
+    assert edits == ["html.extract"]
+    assert flags == ["html.unparseable"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<a " * 30_000,
+        "<!--" * 30_000,
+        "<script>" * 10_000,
+        "<" * 100_000,
+        "<p>" + "<span>" * 50_000 + "x",
+        "\ud800<p>lone surrogate</p>",
+        "<p>\x00nul</p>",
+        "",
+    ],
+)
+def test_adversarial_markup_does_not_raise(page: str) -> None:
+    out, _, _ = run(page)
+    assert isinstance(out.text, str)
+    assert "<script>" not in out.text
+
+
+def test_huge_page() -> None:
+    para = "<p>The committee met again on Thursday and agreed the budget for next year.</p>\n"
+    page = "<html><body><article>" + para * (20_000_000 // len(para)) + "</article></body></html>"
+    out, edits, flags = run(page)
+    assert edits == ["html.extract"]
+    assert out.text.startswith("The committee met again")
+    assert out.text.count("\n\n") == 20_000_000 // len(para) - 1
+
+
+# --- real pages (skipped without the benchmark data) -------------------------------
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _data import data_dir, load_pages  # noqa: E402
+
+REAL = {
+    # chron.com: AP story inside a photo gallery, a header full of headline links
+    "db6b0816c612296c7f1f001c6df874214fcca0da0fc86fb3aea9358c7f681754": (
+        ["HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper", "the “Hanoi Hilton”"],
+        ["Photo: Hau Dinh", "All rights reserved", "Ammonia leak prompts food bank"],
+    ),
+    # dawgsbynature.com: the article column has a "sidebar" layout class; cookie banner
+    "6a72de37e8f98f4eee6c0821e593b35ce536cef6c8b424c5e1dd747ebe6621ba": (
+        ["Below, we analyze the snap counts", "Larry Ogunjobi", "Burris has played"],
+        ["We use cookies", "I Accept", "Vox Media", "Daily Dawg Chow"],
+    ),
+}
+
+
+@pytest.mark.skipif(data_dir() is None, reason="benchmark data not present")
+@pytest.mark.parametrize("page_id", list(REAL))
+def test_benchmark_page_snippets(page_id: str) -> None:
+    page = next(p for p in load_pages() if p.id == page_id)
+    text = scrubtext.clean(page.html, html=True, filters=["html"])
+    must, must_not = REAL[page_id]
+    for snippet in must:
+        assert snippet in text
+    for snippet in must_not:
+        assert snippet not in text
