@@ -38,7 +38,13 @@ from typing import Any
 
 from . import html_vocab as V
 from . import lang
-from .patterns.html import ATTR_WORD_BREAK, HIDDEN_STYLE, MARKUP_TOKEN, TITLE_SEPARATOR
+from .patterns.html import (
+    ATTR_WORD_BREAK,
+    COPYRIGHT_NOTICE,
+    HIDDEN_STYLE,
+    MARKUP_TOKEN,
+    TITLE_SEPARATOR,
+)
 
 #: Marker for a ``<br>`` inside a block (lxml never yields NUL in text).
 _BR = "\x00"
@@ -53,6 +59,8 @@ LINK_LIST = 0.5
 #: A furniture mark holding at least this share of the page's good text is a
 #: layout wrapper, not furniture.
 WRAPPER_SHARE = 0.4
+#: Score bonus (a fraction) for a container marked as the article body.
+CONTENT_BONUS = 0.25
 _CELL_TAGS = frozenset(["li", "td", "th", "dd", "dt"])
 
 
@@ -97,7 +105,8 @@ class _Walk:
     """State of one walk over the tree."""
 
     word_kinds: Mapping[str, str]
-    stem_kinds: tuple[tuple[str, str], ...]
+    stem_kinds: Mapping[str, str]
+    stem_sizes: tuple[int, ...]
     blocks: list[_Block] = field(default_factory=list)
     marks: list[_Mark] = field(default_factory=list)
     containers: list[tuple[int, int, float]] = field(default_factory=list)
@@ -108,39 +117,35 @@ class _Walk:
     attr_cache: dict[str, str | None] = field(default_factory=dict)
 
 
-def _furniture_kind(walk: _Walk, value: str) -> str | None:
-    """The furniture kind a class or id value marks, or None."""
+#: What :func:`_attr_kind` returns for a class or id that marks the article body.
+_CONTENT = "#content"
+
+
+def _attr_kind(walk: _Walk, value: str) -> str | None:
+    """The furniture kind a class or id value marks, ``_CONTENT`` for an
+    article-body marker, or None."""
     cached = walk.attr_cache.get(value, "")
     if cached != "":
         return cached
     kind: str | None = None
     lowered = value.lower()
-    for name in lowered.split():
-        if name.replace("_", "-") in V.CONTENT_WORDS:
-            walk.attr_cache[value] = None
-            return None
-    for word in ATTR_WORD_BREAK.sub(" ", lowered).split():
-        if word in V.NOT_FURNITURE:
-            continue
-        kind = walk.word_kinds.get(word)
-        if kind is None:
-            for stem, stem_kind in walk.stem_kinds:
-                if word.startswith(stem):
-                    kind = stem_kind
-                    break
-        if kind is not None:
-            break
+    if any(name.replace("_", "-") in V.CONTENT_WORDS for name in lowered.split()):
+        kind = _CONTENT
+    else:
+        stems = walk.stem_kinds
+        for word in ATTR_WORD_BREAK.sub(" ", lowered).split():
+            if word in V.NOT_FURNITURE:
+                continue
+            kind = walk.word_kinds.get(word)
+            if kind is None:
+                for size in walk.stem_sizes:
+                    kind = stems.get(word[:size])
+                    if kind is not None:
+                        break
+            if kind is not None:
+                break
     walk.attr_cache[value] = kind
     return kind
-
-
-def _is_content_marked(el: Any) -> bool:
-    if el.get("itemprop", "").lower() == "articlebody":
-        return True
-    if el.tag in ("article", "main"):
-        return True
-    cls = (el.get("class", "") + " " + el.get("id", "")).lower()
-    return any(name.replace("_", "-") in V.CONTENT_WORDS for name in cls.split())
 
 
 def _is_hidden(el: Any) -> bool:
@@ -220,8 +225,8 @@ def _walk(root: Any, walk: _Walk) -> None:
             walk.dropped["hidden"] += 1
             _add_text(walk, el.tail, in_link)
             continue
-        kind = None if top else _element_kind(walk, el, tag)
-        bonus = 0.25 if _is_content_marked(el) else 0.0
+        kind, content = (None, False) if top else _element_kind(walk, el, tag)
+        bonus = CONTENT_BONUS if content else 0.0
         is_block = tag in V.BLOCK_TAGS or kind is not None
         if is_block:
             _flush(walk, ctx_tag, ctx_group, ctx_marks)
@@ -229,7 +234,16 @@ def _walk(root: Any, walk: _Walk) -> None:
         if kind is not None:
             mark_i = len(walk.marks)
             walk.marks.append(_Mark(kind, len(walk.blocks)))
-        frame = (tag, ctx_tag, ctx_group, ctx_marks, in_link, len(walk.blocks), mark_i, bonus)
+        frame = (
+            tag,
+            ctx_tag,
+            ctx_group,
+            ctx_marks,
+            in_link,
+            len(walk.blocks),
+            mark_i,
+            bonus,
+        )
         stack.append((el, frame))
         if mark_i >= 0:
             ctx_marks = (*ctx_marks, mark_i)
@@ -249,23 +263,23 @@ def _walk(root: Any, walk: _Walk) -> None:
     _flush(walk, ctx_tag, ctx_group, ctx_marks)
 
 
-def _element_kind(walk: _Walk, el: Any, tag: str) -> str | None:
-    """The furniture kind of an element, from its tag, role, class or id."""
+def _element_kind(walk: _Walk, el: Any, tag: str) -> tuple[str | None, bool]:
+    """The furniture kind of an element (from its tag, role, class or id) and
+    whether it is marked as the article body."""
+    content = tag in ("article", "main") or (el.get("itemprop") or "").lower() == "articlebody"
     kind = V.FURNITURE_TAGS.get(tag)
-    if kind is not None:
-        return kind
     role = el.get("role")
-    if role:
+    if kind is None and role:
         kind = V.FURNITURE_ROLES.get(role.strip().lower())
-        if kind is not None:
-            return kind
     for attr in ("class", "id"):
         value = el.get(attr)
         if value:
-            kind = _furniture_kind(walk, value)
-            if kind is not None:
-                return kind
-    return None
+            found = _attr_kind(walk, value)
+            if found == _CONTENT:
+                content = True
+            elif kind is None:
+                kind = found
+    return kind, content
 
 
 # --- scoring and selection ---------------------------------------------------------
@@ -400,6 +414,9 @@ def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int)
         if len(b.text) < 40 and _norm_phrase(b.text) in V.FURNITURE_PHRASES:
             dropped["stock phrases"] += 1
             continue
+        if b.chars < 200 and COPYRIGHT_NOTICE.search(b.text):
+            dropped["copyright notices"] += 1
+            continue
         kept.append(b)
     # A heading with nothing after it introduced something that was dropped.
     while kept and kept[-1].tag in V.HEADING_TAGS:
@@ -492,15 +509,16 @@ def _with_title(title: str, blocks: list[_Block], text: str) -> str:
 
 def _vocab(
     extra: Mapping[str, tuple[str, ...]] | None,
-) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+) -> tuple[dict[str, str], dict[str, str], tuple[int, ...]]:
+    """Class/id words by kind, stems by kind, and the stem lengths to try."""
     words: dict[str, str] = {}
-    stems: list[tuple[str, str]] = []
+    stems: dict[str, str] = {}
     for kind, entry in V.FURNITURE_WORDS.items():
         words.update(dict.fromkeys(entry["words"], kind))
-        stems.extend((s, kind) for s in entry["stems"])
+        stems.update(dict.fromkeys(entry["stems"], kind))
     for kind, extra_words in (extra or {}).items():
         words.update(dict.fromkeys((w.lower() for w in extra_words), kind))
-    return words, tuple(stems)
+    return words, stems, tuple(sorted({len(s) for s in stems}))
 
 
 def _parse(markup: str) -> tuple[Any, bool]:
@@ -544,8 +562,7 @@ def extract(
         return Extraction(_markup_text(markup), {"unparsed structure": 1}, "fallback")
     if root is None:
         return Extraction("", problem="empty")
-    words, stems = _vocab(extra_tokens)
-    walk = _Walk(words, stems)
+    walk = _Walk(*_vocab(extra_tokens))
     body = root.find("body")
     _walk(body if body is not None else root, walk)
     code = _page_language(root, walk.blocks)

@@ -195,6 +195,18 @@ CONTENT_WORDS: Final = frozenset(
 FURNITURE_PHRASES: Final = frozenset(
     line.strip()
     for line in """advertisement
+    advert
+    you may also like
+    you might also like
+    more from this author
+    don't miss
+    highlights
+    loading content
+    loading comments
+    image 1 of 2
+    image 1 of 3
+    image 1 of 4
+    image 1 of 5
     advertising
     ad
     sponsored

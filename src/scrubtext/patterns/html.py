@@ -29,3 +29,11 @@ MARKUP_TOKEN = pattern(
     "A comment opener, a start or end tag (groups: slash, name), a doctype or a "
     "processing instruction, for the tree-free fallback. Example: ``<p class=x>``.",
 )
+
+COPYRIGHT_NOTICE = pattern(
+    "html.copyright_notice",
+    r"(?i)^\W{0,3}(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|\btodos os direitos\b"
+    r"|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos\b",
+    "A copyright or rights-reserved notice (checked on short blocks only). "
+    "Example: ``© 2019 Press TV. All rights reserved.``",
+)
