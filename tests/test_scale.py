@@ -1,0 +1,399 @@
+"""Scale and robustness: formats, --output-dir, --jobs, stats, progress, bad input.
+
+The CLI is run as a user runs it, through a subprocess. Inputs are generated in
+tmp_path; the big ones are sized to stay fast (the 20 MB line is marked slow).
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import scrubtext
+from scrubtext.io import RawRecord, parse_raw
+from scrubtext.parallel import (
+    Cleaner,
+    RecordProcessor,
+    batches,
+    default_jobs,
+    ordered_map,
+    process_batch,
+)
+from scrubtext.progress import Progress
+from scrubtext.stats import Stats, merge_files
+
+DIRTY = "Doc {i}: the mayor said that the labs.. at the CafÃ© &amp; bar  ( Xinhua ) are open.\n"
+
+
+def run(*args: str, stdin: bytes = b"", timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "scrubtext", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def jsonl_rows(n: int, start: int = 0) -> str:
+    return "".join(
+        json.dumps({"id": i, "text": DIRTY.format(i=i), "keep": [i, None]}) + "\n"
+        for i in range(start, start + n)
+    )
+
+
+def no_traceback(p: subprocess.CompletedProcess[bytes]) -> str:
+    err = p.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err, err
+    return err
+
+
+# --- formats and --output-dir ---------------------------------------------------
+
+
+def test_output_dir_keeps_names_compression_and_order(tmp_path: Path) -> None:
+    data = jsonl_rows(150)
+    (tmp_path / "a.jsonl").write_text(data, encoding="utf-8")
+    with gzip.open(tmp_path / "b.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(data)
+    with bz2.open(tmp_path / "c.jsonl.bz2", "wt", encoding="utf-8") as fh:
+        fh.write(data)
+    (tmp_path / "d.txt").write_text("x  y..\n", encoding="utf-8")
+    (tmp_path / "e.jsonl").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    names = ["a.jsonl", "b.jsonl.gz", "c.jsonl.bz2", "d.txt", "e.jsonl"]
+    p = run("--output-dir", str(out), *(str(tmp_path / n) for n in names))
+    assert p.returncode == 0, no_traceback(p)
+    assert p.stdout == b""
+    assert sorted(x.name for x in out.iterdir()) == sorted(names)
+    plain = (out / "a.jsonl").read_text(encoding="utf-8")
+    assert gzip.decompress((out / "b.jsonl.gz").read_bytes()).decode() == plain
+    assert bz2.decompress((out / "c.jsonl.bz2").read_bytes()).decode() == plain
+    rows = [json.loads(x) for x in plain.splitlines()]
+    assert [r["id"] for r in rows] == list(range(150))
+    assert rows[7] == {
+        "id": 7,
+        "text": "Doc 7: the mayor said that the labs. at the Café & bar (Xinhua) are open.\n",
+        "keep": [7, None],
+    }
+    assert (out / "d.txt").read_text(encoding="utf-8") == "x y.\n"
+    assert (out / "e.jsonl").read_bytes() == b""
+
+
+def test_zstd_round_trip(tmp_path: Path) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    src = tmp_path / "a.jsonl.zst"
+    src.write_bytes(zstandard.ZstdCompressor().compress(jsonl_rows(20).encode()))
+    out = tmp_path / "out"
+    out.mkdir()
+    p = run("--output-dir", str(out), str(src))
+    assert p.returncode == 0, no_traceback(p)
+    reader = zstandard.ZstdDecompressor().stream_reader((out / "a.jsonl.zst").open("rb"))
+    rows = [json.loads(x) for x in reader.read().decode().splitlines()]
+    assert [r["id"] for r in rows] == list(range(20))
+    assert "labs. at the Café &" in rows[0]["text"]
+
+
+def test_input_format_override_and_field(tmp_path: Path) -> None:
+    src = tmp_path / "data.log"
+    src.write_text('{"body": "a &amp; b", "text": "a &amp; b"}\n', encoding="utf-8")
+    p = run("--input-format", "jsonl", "--field", "body", str(src))
+    assert p.returncode == 0, no_traceback(p)
+    assert json.loads(p.stdout) == {"body": "a & b", "text": "a &amp; b"}
+
+
+def test_output_dir_usage_errors(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    for sub in ("x", "y"):
+        (tmp_path / sub / "same.txt").write_text("a\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    clash = run(
+        "--output-dir", str(out), str(tmp_path / "x/same.txt"), str(tmp_path / "y/same.txt")
+    )
+    assert clash.returncode == 2 and "same.txt" in no_traceback(clash)
+    onto_itself = run("--output-dir", str(tmp_path / "x"), str(tmp_path / "x/same.txt"))
+    assert onto_itself.returncode == 2 and "overwrite" in no_traceback(onto_itself)
+    stdin = run("--output-dir", str(out), stdin=b"a")
+    assert stdin.returncode == 2
+    missing = run("--output-dir", str(tmp_path / "nope"), str(tmp_path / "x/same.txt"))
+    assert missing.returncode == 2
+    assert (tmp_path / "x/same.txt").read_text(encoding="utf-8") == "a\n"
+
+
+# --- --jobs -----------------------------------------------------------------------
+
+
+def test_jobs_output_identical_to_serial(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    body = jsonl_rows(150) + "not json\n" + jsonl_rows(150, start=150)
+    src.write_text(body, encoding="utf-8")
+    report1, report2 = tmp_path / "r1.jsonl", tmp_path / "r2.jsonl"
+    one = run("--jobs", "1", "--report", str(report1), "--explain", str(src))
+    two = run("--jobs", "2", "--report", str(report2), "--explain", str(src))
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert report1.read_bytes() == report2.read_bytes()
+    assert len(one.stdout.splitlines()) == 300
+    assert b"in.jsonl:151: not valid JSON" in one.stderr
+
+
+def test_ordered_map_is_ordered_and_bounded() -> None:
+    seen: list[int] = []
+
+    def items():  # type: ignore[no-untyped-def]
+        for i in range(40):
+            seen.append(i)
+            yield i, i
+
+    got = []
+    for key, value in ordered_map(abs, items(), jobs=2, in_flight=3):
+        got.append((key, value))
+        # never more than the window read ahead of what was handed out
+        assert len(seen) - len(got) <= 3
+    assert got == [(i, i) for i in range(40)]
+
+
+def test_batches_cap_documents_and_bytes() -> None:
+    raws = [RawRecord("f", b"x" * 100, "text") for _ in range(10)]
+    assert [len(b) for b in batches(raws, max_docs=4)] == [4, 4, 2]
+    assert [len(b) for b in batches(raws, max_bytes=250)] == [3, 3, 3, 1]
+    huge = [RawRecord("f", b"x" * 5000, "text"), RawRecord("f", b"y", "text")]
+    assert [len(b) for b in batches(huge, max_bytes=1000)] == [1, 1]
+
+
+def test_default_jobs(tmp_path: Path) -> None:
+    small = tmp_path / "s.txt"
+    small.write_text("a", encoding="utf-8")
+    assert default_jobs([]) == 1
+    assert default_jobs(["-"]) == 1
+    assert default_jobs([str(small)]) == 1
+
+
+def test_pipeline_processor_and_cleaner_pickle() -> None:
+    pipe = scrubtext.default_pipeline()
+    again = pickle.loads(pickle.dumps(pipe))
+    assert again == pipe
+    assert again.run("labs.. &amp;").text == pipe.run("labs.. &amp;").text == "labs. &"
+    proc = RecordProcessor(scrubtext.Config.from_options(skip="tidy"), want_stats=True)
+    raws = [RawRecord("f", b'{"text": "a  b"}', "jsonl", 1)]
+    res = pickle.loads(pickle.dumps(process_batch(pickle.loads(pickle.dumps(proc)), raws)))
+    assert res.outcomes[0].output == '{"text": "a b"}\n'
+    assert res.stats is not None and res.stats.edits["whitespace.space_run"] == 1
+    cleaner = pickle.loads(pickle.dumps(Cleaner.from_options(field="body", skip="tidy")))
+    assert cleaner({"body": "a &amp; b", "n": 1}) == {"body": "a & b", "n": 1}
+    assert cleaner({"n": 1}) == {"n": 1}
+    assert cleaner.batch({"body": ["x..", None], "n": [1, 2]}) == {
+        "body": ["x.", None],
+        "n": [1, 2],
+    }
+
+
+# --- stats and progress -------------------------------------------------------------
+
+
+def test_stats_count_edits_by_rule_and_merge_across_runs(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(jsonl_rows(10) + "{}\n", encoding="utf-8")
+    s1, s2 = tmp_path / "s1.json", tmp_path / "s2.json"
+    p = run("--stats", "--stats-json", str(s1), str(src))
+    assert p.returncode == 1
+    err = no_traceback(p)
+    assert "punctuation.double_period" in err and "10 cleaned, 1 failed" in err
+    run("--jobs", "2", "--stats-json", str(s2), str(src))
+    one = Stats.load(s1)
+    assert one.edits["punctuation.double_period"] == 10
+    assert one.edits["entities.decode"] == 10
+    assert one.to_dict() == Stats.load(s2).to_dict()
+    merged = merge_files([s1, s2])
+    assert merged.documents == 20 and merged.failed == 2
+    assert merged.edits["unicode.mojibake"] == 2 * one.edits["unicode.mojibake"]
+    cli = subprocess.run(
+        [sys.executable, "-m", "scrubtext.stats", "--json", str(s1), str(s2)],
+        capture_output=True,
+        check=True,
+    )
+    assert json.loads(cli.stdout) == merged.to_dict()
+
+
+def test_stats_agree_with_the_report(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(jsonl_rows(5), encoding="utf-8")
+    report, stats = tmp_path / "r.jsonl", tmp_path / "s.json"
+    run("--report", str(report), "--stats-json", str(stats), str(src))
+    counted: dict[str, int] = {}
+    for line in report.read_text(encoding="utf-8").splitlines():
+        for e in json.loads(line)["edits"]:
+            counted[e["rule"]] = counted.get(e["rule"], 0) + 1
+    assert Stats.load(stats).edits == counted
+
+
+def test_progress_only_on_a_terminal_and_not_quiet(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(jsonl_rows(5), encoding="utf-8")
+    p = run(str(src))  # stderr is a pipe here: no progress
+    assert p.stderr == b""
+    import io
+
+    buf = io.StringIO()
+    prog = Progress(buf, total=1000, enabled=True, interval=0)
+    prog.update(10, 2_000_000, done=500)
+    assert "10 docs" in buf.getvalue() and "50%" in buf.getvalue() and "ETA" in buf.getvalue()
+    prog.close()
+    off = io.StringIO()
+    Progress(off, total=None, enabled=False).update(1, 1, force=True)
+    assert off.getvalue() == ""
+
+
+# --- bad input ----------------------------------------------------------------------
+
+
+def test_non_utf8_jsonl_line_is_decoded_and_named(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"text": "ok"}\n{"text": "Caf\xe9 cr\xe8me br\xfbl\xe9e, d\xe9j\xe0 vu"}\n')
+    p = run(str(src))
+    assert p.returncode == 0
+    err = no_traceback(p)
+    assert "in.jsonl:2" in err and "not UTF-8" in err
+    rows = [json.loads(x) for x in p.stdout.decode().splitlines()]
+    assert rows[0] == {"text": "ok"} and len(rows) == 2
+
+
+def test_binary_files_skipped_others_written(tmp_path: Path) -> None:
+    blob = tmp_path / "blob.jsonl"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 100)
+    good = tmp_path / "good.txt"
+    good.write_text("fine..\n", encoding="utf-8")
+    p = run(str(blob), str(good))
+    assert p.returncode == 1
+    err = no_traceback(p)
+    assert "blob.jsonl" in err and "binary" in err
+    assert len(err.strip().splitlines()) == 1
+    assert p.stdout == b"fine.\n"
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\n", b"   "])
+def test_empty_input(data: bytes) -> None:
+    p = run(stdin=data)
+    assert p.returncode == 0
+    no_traceback(p)
+
+
+def test_empty_jsonl_file(tmp_path: Path) -> None:
+    src = tmp_path / "e.jsonl"
+    src.write_bytes(b"")
+    p = run(str(src))
+    assert p.returncode == 0 and p.stdout == b""
+
+
+def test_malformed_records_named_and_every_good_one_written(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    lines = [
+        '{"text": "one.."}',
+        "{truncated",
+        '["a list"]',
+        '{"text": 42}',
+        '{"other": "x"}',
+        '{"text": "six.."}',
+        '{"text": "seven.."}',
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        p = run("--jobs", jobs, str(src))
+        assert p.returncode == 1
+        err = no_traceback(p)
+        for n in (2, 3, 4, 5):
+            assert f"in.jsonl:{n}:" in err
+        texts = [json.loads(x)["text"] for x in p.stdout.decode().splitlines()]
+        assert texts == ["one.", "six.", "seven."]
+
+
+def test_truncated_gzip_keeps_what_was_read(tmp_path: Path) -> None:
+    whole = gzip.compress(jsonl_rows(400).encode())
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(whole[: len(whole) // 2])
+    p = run(str(src))
+    assert p.returncode == 1
+    err = no_traceback(p)
+    assert "cut.jsonl.gz" in err and "read failed" in err
+    assert len(p.stdout.splitlines()) > 20
+
+
+def test_deep_html_and_adversarial_text_finish(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text("<div>" * 100_000 + "deep text" + "</div>" * 100_000, encoding="utf-8")
+    adversarial = {
+        "dots.txt": "." * 100_000,
+        "spaces.txt": " " * 100_000 + "x",
+        "amp.txt": "&amp;" * 20_000,
+        "hash.txt": "&#" * 50_000,
+        "nbsp.txt": "\u00a0 " * 50_000,
+        "newlines.txt": "\n" * 100_000 + "x",
+        "mojibake.txt": "Ã©" * 50_000,
+        "brackets.txt": "( " * 50_000,
+        "lt.txt": "<" * 100_000,
+    }
+    for name, text in adversarial.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    p = run(str(deep), *(str(tmp_path / n) for n in adversarial), timeout=90)
+    err = no_traceback(p)
+    assert p.returncode in (0, 1), err
+    assert b"deep text" in p.stdout
+
+
+@pytest.mark.slow
+def test_twenty_megabyte_single_line(tmp_path: Path) -> None:
+    words = "The council said the new line opens in May, and fares stay the same. "
+    text = words * (20_000_000 // len(words))
+    src = tmp_path / "big.jsonl"
+    src.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    p = run("--skip", "language", str(src), timeout=300)
+    err = no_traceback(p)
+    assert p.returncode in (0, 1), err
+    if p.returncode == 0:
+        assert len(json.loads(p.stdout)["text"]) > 0.9 * len(text)
+    else:
+        assert "big.jsonl:1" in err
+
+
+def test_head_closing_the_pipe_is_quiet(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(jsonl_rows(1500), encoding="utf-8")
+    for jobs in ("1", "2"):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "scrubtext", "--jobs", jobs, str(src)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()  # what `| head -1` does
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=60)
+        assert json.loads(first)["id"] == 0
+        assert "Traceback" not in err and "Exception" not in err, err
+        assert proc.returncode == 0
+
+
+def test_unknown_options_and_bad_jobs_exit_2() -> None:
+    for args in (["--frobnicate"], ["--jobs", "many"], ["--jobs", "-3"], ["--dask", "x"]):
+        p = run(*args, stdin=b"x")
+        assert p.returncode == 2, args
+        no_traceback(p)
+
+
+def test_parse_raw_never_raises() -> None:
+    nested = b"[" * 100_000 + b"]" * 100_000
+    rec = parse_raw(RawRecord("f", nested, "jsonl", 3))
+    assert rec.error and rec.error.startswith("f:3:")
+    assert parse_raw(RawRecord("f", b"\xff\xfe\x00", "text")).error
