@@ -198,6 +198,7 @@ def vocabularies(extra: tuple[str, ...] = ()) -> tuple[Vocabulary, ...]:
     return (*VOCABULARIES, Vocabulary(USER_VOCABULARY, "widget", (("*", cleaned),), "user"))
 
 
+@lru_cache(maxsize=64)
 def phrases(kind: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
     """Lower-cased phrases of every vocabulary of ``kind``."""
     return frozenset(p for v in vocabularies(extra) if v.kind == kind for p in v.all_phrases())
@@ -219,7 +220,10 @@ def lookup(phrase: str, extra: tuple[str, ...] = ()) -> Vocabulary | None:
     return _index(extra).get(" ".join(phrase.lower().split()))
 
 
-def listed(kinds: Iterable[str], extra: tuple[str, ...] = (), min_words: int = 1) -> tuple[str, ...]:
+@lru_cache(maxsize=64)
+def listed(
+    kinds: tuple[str, ...], extra: tuple[str, ...] = (), min_words: int = 1
+) -> tuple[str, ...]:
     """Phrases of the given kinds as written (not lower-cased), with at least ``min_words`` words."""
     wanted = set(kinds)
     return tuple(

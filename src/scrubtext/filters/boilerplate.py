@@ -18,6 +18,7 @@ deletion is one edit whose reason names what went and why.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from .. import lang, vocab
@@ -27,12 +28,10 @@ from ..patterns import NamedPattern
 from ..patterns.boilerplate import (
     BLOCK_CUE,
     BYLINE,
-    COPYRIGHT,
-    FOLLOW_PROMPT,
-    IMAGE_NAME,
-    LIST_MARKER,
-    SEPARATOR_LINE,
-    STAMP_ONLY,
+    COMMENT,
+    FURNITURE,
+    MARKER,
+    SUSPECT,
     TITLE_RUN,
     TITLE_SITE,
     WORD_TOKEN,
@@ -44,11 +43,70 @@ AGGRESSIVENESS = ("precision", "balanced", "recall")
 
 #: Lines shorter than this are one block each, without sentence splitting.
 SHORT_LINE = 160
+#: Lines up to this long that end a sentence and show no cue are one block (a paragraph).
+PARAGRAPH_LINE = 5000
+#: Sentences longer than this are searched for cues even without a suspect character.
+LONG_SENTENCE = 250
 #: Words looked at for block statistics.
 SAMPLE_WORDS = 60
+#: Characters scanned for words (longer blocks are counted by spaces).
+SAMPLE_CHARS = 400
 #: Extra weight of a list heading or widget, so the article run rarely crosses one.
 BARRIER = 12.0
 _TERMINAL = ".!?。！？"
+_IMAGE_ENDINGS = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".bmp",
+    ".svg",
+    ".tif",
+    ".tiff",
+    ".heic",
+)
+_BULLETS = "•·▪▸►-*"
+_COMMENT_KEYS = (
+    "says",
+    "wrote",
+    "writes",
+    "replied",
+    "commented",
+    "respons",
+    "comment",
+    "repl",
+    "thought",
+    "reaction",
+)
+#: First words of byline, source and stamp lines (the byline pattern has the details).
+_BYLINE_FIRST = frozenset(
+    "web editor editors reporting edited translated by from source sources author authors "
+    "posted written updated last published date reporter photo photos image credit von par "
+    "por di fonte quelle mis publié aktualisiert".split()
+)
+#: Cheap substring tests before the marker pattern runs.
+_MARKER_KEYS = (
+    "©",
+    "copyright",
+    "(c)",
+    "rights reserved",
+    "droits réservés",
+    "rechte vorbehalten",
+    "derechos reservados",
+    "direitos reservados",
+    "diritti riservati",
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "telegram",
+    "whatsapp",
+    "weibo",
+    "wechat",
+    "tiktok",
+)
 _CLOSERS = "\"'”’)]»"
 
 # Labels: what a deleted block is. The rule id is ``boilerplate.<label>``.
@@ -64,12 +122,13 @@ RULES: dict[str, str] = {
     "boilerplate.site_name": "the site name, as appended to the page title",
     "boilerplate.title_repeat": "the page title repeated as a headline",
     "boilerplate.heading": "a heading (removed only when keep_headings is off)",
+    "boilerplate.comments": "a reader-comment thread: its heading, author lines and comments",
     "boilerplate.outside": "text outside the article: separated from it by menus, lists or widgets",
 }
 
 
 #: Labels of page furniture that may sit between a headline and the article.
-FURNITURE = frozenset(["byline", "image_name", "separator", "crumb", "title_repeat"])
+FURNITURE_LABELS = frozenset(["byline", "image_name", "separator", "crumb", "title_repeat"])
 
 
 @dataclass(slots=True)
@@ -83,6 +142,9 @@ class _Block:
     label: str = ""
     what: str = ""
     strong: bool = False
+    contextual: bool = False
+    inside: bool = False
+    hard: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,19 +178,23 @@ class Boilerplate(TextFilter):
         return not doc.meta.get("html") and bool(doc.text.strip())
 
     def propose(self, doc: Document) -> list[Edit]:
-        text = doc.text
-        code = doc.meta.get("language")
-        stops = lang.stopwords(code)
-        known = code is None or code == "en" or stops is not lang.stopwords("en")
+        blocks = self.plan(doc.text, doc.meta.get("language"))
+        return _edits(doc.text, blocks) if blocks else []
+
+    def plan(self, text: str, language: str | None = None) -> list[_Block]:
+        """The blocks of ``text`` with their scores and decisions (for inspection)."""
+        stops = lang.stopwords(language)
+        known = language is None or language == "en" or stops is not lang.stopwords("en")
         blocks = self._segment(text)
         if not blocks:
             return []
         title = _title(text, blocks)
-        site = _site_name(text, blocks)
+        site = _site_name(text, blocks).lower()
+        title_norm = " ".join(text[title[0] : title[1]].lower().split()) if title else ""
         for i, b in enumerate(blocks):
-            self._classify(text, b, i, stops, known, title, site)
-        self._decide(text, blocks, title is not None)
-        return _edits(text, blocks)
+            self._classify(text, b, i, stops, known, title, title_norm, site)
+        self._decide(blocks)
+        return blocks
 
     # --- segmentation -------------------------------------------------------------------
 
@@ -145,21 +211,27 @@ class Boilerplate(TextFilter):
                 end -= 1
             if start == end:
                 continue
-            if end - start < SHORT_LINE:
+            if end - start < SHORT_LINE or (
+                end - start < PARAGRAPH_LINE
+                and _is_terminal(text[end - 3 : end])
+                and not SUSPECT.search(text, start, end)
+            ):
                 blocks.append(_Block(start, end, "line"))
                 continue
             for s, e in sentences(text, start, end):
-                blocks.extend(_cut(text, s, e, cutters))
+                if (
+                    e - s < LONG_SENTENCE
+                    and text[e - 1] in _TERMINAL
+                    and not SUSPECT.search(text, s, e)
+                ):
+                    blocks.append(_Block(s, e, "line"))
+                else:
+                    blocks.extend(_cut(text, s, e, cutters))
         _split_title(text, blocks)
         return blocks
 
     def _cutters(self) -> tuple[NamedPattern, NamedPattern]:
-        heads = vocab.listed(("heading",), self.extra_phrases)
-        widgets = vocab.listed(("widget", "footer"), self.extra_phrases, min_words=2)
-        return (
-            phrase_pattern(heads, "boilerplate.heading_phrase"),
-            phrase_pattern(widgets, "boilerplate.widget_phrase"),
-        )
+        return _cutters(self.extra_phrases)
 
     # --- classification -----------------------------------------------------------------
 
@@ -171,20 +243,21 @@ class Boilerplate(TextFilter):
         stops: frozenset[str],
         known: bool,
         title: tuple[int, int] | None,
+        title_norm: str,
         site: str,
     ) -> None:
         chunk = text[b.start : b.end]
-        words = WORD_TOKEN.compiled.findall(chunk, 0, 600)
+        size = len(chunk)
+        words = WORD_TOKEN.compiled.findall(chunk, 0, SAMPLE_CHARS)
         n = len(words)
-        if n and len(chunk) > 600:
-            n = max(n, len(chunk.split()))
+        if n and size > SAMPLE_CHARS:
+            n = max(n, chunk.count(" ") + 1)
         b.words = n
-        b.weight = max(1.0, float(n)) if n else max(1.0, len(chunk) / 6)
-        norm = " ".join(chunk.lower().strip(" :：•·|-–—>»").split())
-        hit = vocab.lookup(norm, self.extra_phrases) if len(norm) < 80 else None
+        b.weight = float(n) if n else max(1.0, size / 6)
 
-        def bad(label: str, what: str, barrier: bool = False) -> None:
+        def bad(label: str, what: str, barrier: bool = False, contextual: bool = False) -> None:
             b.score, b.label, b.what, b.strong = -1.0, label, what, True
+            b.contextual = contextual
             if barrier:
                 b.weight += BARRIER
 
@@ -194,97 +267,151 @@ class Boilerplate(TextFilter):
         if b.cue == "site":
             bad("site_name", f"site name {chunk.strip(' -|–—:')!r} after the page title")
             return
-        if not n or SEPARATOR_LINE.fullmatch(chunk):
+        terminal = _is_terminal(chunk)
+        lower = chunk.lower()
+        if not n:
             bad("separator", f"lone separator {chunk!r}")
             return
-        if IMAGE_NAME.fullmatch(chunk):
-            bad("image_name", f"image file name {chunk!r}")
-            return
-        if hit is not None:
-            kind = hit.kind
-            label = {"heading": "list", "widget": "widget", "footer": "footer"}.get(kind, "menu")
-            bad(label, f"{hit.name} {kind} {chunk.strip()!r}", barrier=kind != "menu")
-            return
+        if size < 200:
+            if size < 120 and " " not in chunk and lower.endswith(_IMAGE_ENDINGS):
+                m = FURNITURE.fullmatch(chunk)
+                if m and m.lastgroup == "image":
+                    bad("image_name", f"image file name {chunk!r}")
+                    return
+            if size < 120 and not terminal and _has_digit(words):
+                m = FURNITURE.fullmatch(chunk)
+                if m and m.lastgroup == "stamp":
+                    b.score, b.label, b.what = -0.5, "byline", f"date or time stamp {chunk!r}"
+                    return
+            norm = " ".join(lower.strip(" :：•·|-–—>»").split())
+            hit = vocab.lookup(norm, self.extra_phrases)
+            if hit is not None and hit.name == "comments":
+                bad("comments", f"comment widget {chunk.strip()!r}")
+                b.hard = True
+                return
+            if size < 100 and any(k in lower for k in _COMMENT_KEYS):
+                m = COMMENT.search(chunk)
+                if m is not None:
+                    bad("comments", f"comment thread: {_short(chunk)!r}")
+                    b.hard = True
+                    return
+            if hit is not None:
+                kind = hit.kind
+                label = {"heading": "list", "widget": "widget", "footer": "footer"}.get(
+                    kind, "menu"
+                )
+                bad(
+                    label,
+                    f"{hit.name} {kind} {chunk.strip()!r}",
+                    barrier=kind != "menu",
+                    contextual=kind in ("heading", "menu"),
+                )
+                return
+            if site and norm == site:
+                bad("site_name", f"site name {chunk!r}")
+                return
+            if title_norm and index > 0 and norm == title_norm:
+                bad("title_repeat", "headline repeating the page title", contextual=True)
+                return
         if b.cue == "heading":
-            head = chunk.split()[:3]
-            bad("list", f"list {' '.join(head)!r}... of {n} words under a heading", barrier=True)
+            head = " ".join(chunk.split()[:3])
+            bad("list", f"list {head!r}... of {n} words under a heading", barrier=True)
             return
-        if COPYRIGHT.search(chunk) and n <= 40:
-            bad("footer", f"copyright line {_short(chunk)!r}", barrier=True)
+        if n <= 40 and any(k in lower for k in _MARKER_KEYS):
+            mk = MARKER.search(chunk)
+            if mk is not None:
+                if mk.lastgroup == "copyright":
+                    bad(
+                        "footer", f"copyright line {_short(chunk)!r}", barrier=True, contextual=True
+                    )
+                else:
+                    bad("widget", f"follow prompt {_short(chunk)!r}", barrier=True, contextual=True)
+                return
+        sample = [w.lower() for w in words[:SAMPLE_WORDS]]
+        k = len(sample)
+        stop_share = sum(map(stops.__contains__, sample)) / k
+        if (
+            n <= 15
+            and not terminal
+            and lower.lstrip("(").split(None, 1)[0].rstrip(":：") in _BYLINE_FIRST
+            and BYLINE.compiled.match(chunk)
+        ):
+            b.score, b.label, b.what = -0.5, "byline", f"byline {_short(chunk)!r}"
             return
-        if FOLLOW_PROMPT.search(chunk) and n <= 30:
-            bad("widget", f"follow prompt {_short(chunk)!r}", barrier=True)
-            return
-        if title and index > 0 and _same(chunk, text[title[0] : title[1]]):
-            bad("title_repeat", "headline repeating the page title")
-            return
-        if site and norm == site.lower():
-            bad("site_name", f"site name {chunk!r}")
-            return
-        terminal = _is_terminal(chunk)
-        sample = words[:SAMPLE_WORDS]
-        m = len(sample)
-        stop_share = sum(1 for w in sample if w.lower() in stops) / m
-        caps = sum(1 for w in sample if w[0].isupper()) / m
-        if n <= 15 and not terminal and (BYLINE.compiled.match(chunk) or STAMP_ONLY.fullmatch(chunk)):
-            bad("byline", f"byline or stamp {_short(chunk)!r}")
-            return
-        if LIST_MARKER.search(chunk) and n <= 3 and not terminal:
+        if n <= 3 and not terminal and chunk[0] in _BULLETS:
             bad("crumb", f"crumb {chunk!r}")
             return
-        menu_words = vocab.phrases("menu")
-        if n >= 2 and not terminal:
-            in_menu = sum(1 for w in sample if w.lower() in menu_words)
-            if in_menu >= 0.6 * m:
+        if n >= 2 and not terminal and stop_share < 0.2:
+            menu = vocab.phrases("menu")
+            in_menu = sum(1 for w in words[:SAMPLE_WORDS] if w[0].isupper() and w.lower() in menu)
+            if in_menu >= 0.6 * k:
                 bad("menu", f"menu of {n} section or language names")
                 return
-        seps = chunk.count("|") + chunk.count("»") + chunk.count("•")
-        if seps >= 2 and not terminal and seps * 6 >= n:
-            bad("menu", f"menu of {seps + 1} items split by separators")
-            return
+            seps = chunk.count("|") + chunk.count("»") + chunk.count("•")
+            if seps >= 2 and seps * 6 >= n:
+                bad("menu", f"menu of {seps + 1} items split by separators")
+                return
+        caps = sum(1 for w in words[:SAMPLE_WORDS] if w[0].isupper()) / k
+        opening = words[1:12]
+        if n >= 4 and not _has_sentence_end(chunk, 80):
+            cap_stops = sum(1 for w in opening if w[0].isupper() and w.lower() in stops)
+            if cap_stops >= 2:
+                b.score, b.label, b.what = (
+                    -0.7,
+                    "list",
+                    f"title-case headline {_short(chunk, 50)!r}",
+                )
+                return
         b.score, b.label, b.what = _content_score(
             n, stop_share if known else 0.25, caps, terminal, b.cue, chunk
         )
 
     # --- decisions ----------------------------------------------------------------------
 
-    def _decide(self, text: str, blocks: list[_Block], has_title: bool) -> None:
+    def _decide(self, blocks: list[_Block]) -> None:
         lo, hi = _best_run(blocks)
+        for b in blocks[lo:hi]:
+            b.inside = True
         mode = self.aggressiveness
-        evidence = sum(1 for b in blocks if b.strong) or sum(1 for b in blocks if b.score < 0) >= 3
+        # Evidence that this is a page dump, not a clean article: without it only
+        # blocks that are boilerplate by themselves go.
+        evidence = [b for b in blocks if b.strong]
+        page = len(evidence) >= 2 and any(
+            not b.contextual and b.label != "separator" for b in evidence
+        )
         headline = _headline(blocks, lo) if self.keep_headings else -1
+        # bylines and stamps opening the article run are furniture too
+        first = lo
+        while first < hi and blocks[first].score <= 0:
+            first += 1
         for i, b in enumerate(blocks):
             if b.label == "title":
                 b.label = "" if self.keep_headings else "heading"
                 continue
-            inside = lo <= i < hi
             if b.strong:
+                if b.contextual and not page:
+                    b.label = ""
                 continue
             if i == headline:
                 b.label = ""
                 continue
-            if inside:
+            if b.inside:
                 if b.label == "heading" and not self.keep_headings:
                     continue
-                if mode == "recall" and b.score < 0 and b.label in ("short", "list"):
-                    b.label = b.label if b.label == "list" else "outside"
+                if b.label == "byline" and i < first and page:
+                    continue
+                if mode == "recall" and b.score < 0:
+                    b.label = b.label if b.label in ("list", "byline") else "outside"
                     b.what = b.what or "short line without a sentence"
                     continue
-                if b.label == "list" and b.cue in ("ellipsis", "list"):
+                if b.label == "list" and b.cue in ("ellipsis", "list") and page:
                     continue
                 b.label = ""
                 continue
-            # outside the article run
-            if not evidence:
+            if not page or (mode == "precision" and b.score > 0):
                 b.label = ""
-                continue
-            if b.score <= 0:
-                b.label = b.label if b.label in ("list", "menu") else "outside"
-                continue
-            if mode == "precision":
-                b.label = ""
-                continue
-            b.label = "outside"
+            elif b.label not in ("list", "menu", "byline"):
+                b.label = "outside"
         _lists_after_headings(blocks)
 
 
@@ -313,10 +440,22 @@ def _content_score(
 
 
 def _best_run(blocks: list[_Block]) -> tuple[int, int]:
-    """Indices [lo, hi) of the run of blocks with the largest total weighted score."""
+    """Indices [lo, hi) of the article run.
+
+    Hard barriers (comment threads) split the blocks into segments; in each, the
+    run with the largest total weighted score is found (Kadane). The earliest
+    run scoring at least a third of the best wins, so a long comment thread
+    does not outweigh a short article above it.
+    """
+    runs: list[tuple[float, int, int]] = []
     best = cur = 0.0
     best_lo = best_hi = cur_lo = 0
     for i, b in enumerate(blocks):
+        if b.hard:
+            if best > 0:
+                runs.append((best, best_lo, best_hi))
+            best = cur = 0.0
+            continue
         v = b.score * b.weight
         if cur <= 0:
             cur, cur_lo = v, i
@@ -324,13 +463,21 @@ def _best_run(blocks: list[_Block]) -> tuple[int, int]:
             cur += v
         if cur > best:
             best, best_lo, best_hi = cur, cur_lo, i + 1
-    return best_lo, best_hi
+    if best > 0:
+        runs.append((best, best_lo, best_hi))
+    if not runs:
+        return 0, 0
+    top = max(r[0] for r in runs)
+    for score, lo, hi in runs:
+        if score >= top / 3:
+            return lo, hi
+    return 0, 0
 
 
 def _headline(blocks: list[_Block], lo: int) -> int:
     """Index of the headline just before the article run (furniture skipped), or -1."""
     i = lo - 1
-    while i >= 0 and blocks[i].strong and blocks[i].label in FURNITURE:
+    while i >= 0 and blocks[i].label in FURNITURE_LABELS:
         i -= 1
     if i < 0 or blocks[i].strong:
         return -1
@@ -416,6 +563,8 @@ def _cut(
             cuts.append((m.start(), m.end(), "sep"))
         elif kind in ("ellipsis", "stamp"):
             cuts.append((m.end(), m.end(), kind))
+        elif kind == "paren":
+            cuts.append((m.start() + 1, m.end() - 1, "line"))
         else:
             cuts.append((m.start(), m.start(), kind))
     heads, widgets = cutters
@@ -468,9 +617,10 @@ def _title(text: str, blocks: list[_Block]) -> tuple[int, int] | None:
     """Span of the page title: the first block, when it is short and not a sentence."""
     first = blocks[0]
     chunk = text[first.start : first.end]
-    if len(chunk) > 200 or _is_terminal(chunk) and len(chunk.split()) > 12:
+    if len(chunk) > 200 or (_is_terminal(chunk) and len(chunk.split()) > 12):
         return None
-    if BYLINE.compiled.match(chunk) or STAMP_ONLY.fullmatch(chunk):
+    m = FURNITURE.fullmatch(chunk)
+    if BYLINE.compiled.match(chunk) or (m and m.lastgroup == "stamp"):
         return None
     return first.start, first.end
 
@@ -489,21 +639,37 @@ def _split_title(text: str, blocks: list[_Block]) -> None:
     if len(words) >= 3 and line_len >= SHORT_LINE:
         probe = " ".join(words[:3])
         again = text.find(probe, first.start + len(probe))
-        if 0 < again and again < first.start + 20_000:
+        if again > 0 and again < first.start + 20_000:
             size = _common_prefix(text, first.start, again, 300)
             size = _word_boundary(text, first.start, size)
-            if size >= len(probe):
+            after = text[first.start + size : first.start + size + 3].lstrip()
+            if (
+                size >= 20
+                and len(text[first.start : first.start + size].split()) >= 4
+                and not (after[:1].islower())
+            ):
                 _cut_at(blocks, text, again, again + size, "line")
                 if first.start + size < first.end:
                     _cut_at(blocks, text, first.start, first.start + size, "title")
     first = blocks[0]
     chunk = text[first.start : first.end]
     m = TITLE_SITE.search(chunk)
-    if m and m.start() > 10 and len(chunk) < 250:
+    if m and m.start() > 10 and len(chunk) < 250 and _site_like(m.group("site")):
         cut = first.start + m.start()
         rest = _Block(cut, first.end, "site")
         first.end = cut
         blocks.insert(1, rest)
+
+
+def _site_like(name: str) -> bool:
+    """Whether a title suffix looks like a site name: short, capitalised or a domain,
+    not a sentence."""
+    words = name.split()
+    return (
+        0 < len(words) <= 6
+        and not _is_terminal(name)
+        and (name[0].isupper() or name[0].isdigit() or "." in name)
+    )
 
 
 def _cut_at(blocks: list[_Block], text: str, start: int, end: int, cue: str) -> None:
@@ -550,9 +716,26 @@ def _is_terminal(chunk: str) -> bool:
     return bool(s) and s[-1] in _TERMINAL and not s.endswith("...")
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+def _has_sentence_end(chunk: str, limit: int) -> bool:
+    """Whether a sentence ends within the first ``limit`` characters."""
+    head = chunk[:limit]
+    return ". " in head or "? " in head or "! " in head
+
+
+def _has_digit(words: list[str]) -> bool:
+    return any(w[0].isdigit() or w[-1].isdigit() for w in words)
 
 
 def _short(chunk: str, limit: int = 60) -> str:
     return chunk if len(chunk) <= limit else chunk[: limit - 1].rstrip() + "…"
+
+
+@lru_cache(maxsize=16)
+def _cutters(extra: tuple[str, ...]) -> tuple[NamedPattern, NamedPattern]:
+    """Patterns for list headings and for multi-word widget and footer phrases."""
+    heads = vocab.listed(("heading",), extra)
+    widgets = vocab.listed(("widget", "footer"), extra, min_words=2)
+    return (
+        phrase_pattern(heads, "boilerplate.heading_phrase"),
+        phrase_pattern(widgets, "boilerplate.widget_phrase"),
+    )

@@ -17,11 +17,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..document import Document, Edit
 from ..filter import TextFilter
-from ..patterns.script import BRACE_SCAN, CODE_ANCHOR, CODE_TOKEN, STATEMENT_TAIL, URL_STRING
+from ..patterns.script import (
+    BRACE_SCAN,
+    CODE_ANCHOR,
+    CODE_TOKEN,
+    CODE_TRIGGER,
+    STATEMENT_TAIL,
+    URL_STRING,
+)
 
 #: Evidence each kind of anchor contributes.
 WEIGHTS: dict[str, float] = {
@@ -41,6 +48,8 @@ WEIGHTS: dict[str, float] = {
 GAP = 48
 #: Longest JSON or code block followed to its closing brace.
 MAX_BLOCK = 200_000
+#: Characters scanned on each side of a trigger character.
+WINDOW = 200
 #: Longest argument list followed to its closing parenthesis.
 MAX_ARGS = 300
 #: Code tokens absorbed on either side of a cluster.
@@ -98,7 +107,7 @@ class Script(TextFilter):
     def _clusters(self, text: str) -> Iterator[_Cluster]:
         """Accepted clusters of code syntax, in order, not overlapping."""
         current: _Cluster | None = None
-        for m in CODE_ANCHOR.finditer(text):
+        for m in _anchors(text):
             kind = m.lastgroup or "brace"
             if current is not None and m.start() < current.end:
                 continue  # inside a block already followed to its brace
@@ -155,6 +164,21 @@ class Script(TextFilter):
                 break
             start = prev[0]
         return start, end
+
+
+def _anchors(text: str) -> Iterator[Any]:
+    """Code-syntax matches, scanning only windows around trigger characters."""
+    lo = hi = -1
+    for t in CODE_TRIGGER.finditer(text):
+        a, b = max(0, t.start() - WINDOW), min(len(text), t.end() + WINDOW)
+        if a <= hi:
+            hi = b
+            continue
+        if hi > lo:
+            yield from CODE_ANCHOR.finditer(text, lo, hi)
+        lo, hi = a, b
+    if hi > lo:
+        yield from CODE_ANCHOR.finditer(text, lo, hi)
 
 
 def _next_token(text: str, pos: int) -> tuple[int, int] | None:
@@ -231,7 +255,7 @@ def _matching_brace(text: str, open_at: int) -> int:
         else:
             depth -= 1
             if depth == 0:
-                return m.end()
+                return int(m.end())
     return -1
 
 

@@ -17,21 +17,31 @@ _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})"
 )
+_JOIN = r"(?:,?\s+(?:at|um|à|a las|às|alle|-|\|)?\s*)"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s\p{Lu}{2,4}\b)?"
 
 BLOCK_CUE = pattern(
     "boilerplate.block_cue",
-    r"(?P<sep>(?<=\S)\s+(?:\||»|>>|›|•|·|\u25b6|\u25ba)(?:\s+|(?=\p{Lu}))|(?<=\s)(?:\||»|>>)(?=\s))"
-    r"|(?P<ellipsis>(?<=\p{L}{2})(?:…|\.\.\.)(?=\s+(?:\d{1,2}\s+)?[\p{Lu}\p{N}\"“]))"
-    rf"|(?P<stamp>(?:{_CLOCK},?\s+(?:\p{{L}}+,?\s+)?{_DATE}|{_DATE},?\s+{_CLOCK}|{_CLOCK}(?=\s+\p{{Lu}}\p{{Lu}}))(?=\s))"
-    r"|(?P<dateline>(?<=\s)(?=\p{Lu}{3,}(?:[ -]\p{Lu}{2,}){0,3},\s[^.\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s))"
-    r"|(?P<paren>(?<=\))\s+(?=\())"
-    r"|(?P<agency>(?<=\s)(?<!\d\s)(?=\(\p{Lu}[\p{L}.& ]{1,25}\)\s*(?:--|—|–)\s))",
+    r"(?P<sep>(?:[|»›•·\u25b6\u25ba]|>>)(?<=\S\s{1,5}[|»›•·\u25b6\u25ba>]{1,2})(?:\s+|(?=\p{Lu})))"
+    r"|(?P<ellipsis>(?:…|\.\.\.)(?<=\p{L}{2}(?:…|\.\.\.))(?=\s+(?:\d{1,2}\s+)?[\p{Lu}\p{N}\"“]))"
+    rf"|(?P<stamp>\d{{1,2}}:\d\d(?<=(?:\A|\s|{_DATE},?\s+)\d{{1,2}}:\d\d)(?::\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?"
+    rf"(?:\s\p{{Lu}}{{2,4}}\b)?(?:,?\s+(?:\p{{L}}+,?\s+)?{_DATE})?(?=\s))"
+    r"|(?P<dateline>\p{Lu}\p{Lu}\p{Lu}+(?<=(?:\A|\s)\p{Lu}+)(?:[ -]\p{Lu}{2,}){0,3},\s[^.\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s)"
+    r"|(?P<paren>\)\s+\()"
+    r"|(?P<agency>\(\p{Lu}[\p{L}.& ]{1,25}\)(?<=[^\d\s]\s+\(\p{Lu}[\p{L}.& ]{1,25}\))\s*(?:--|—|–)\s)",
     "A place where a block boundary is likely inside a line: a separator "
     "(`` | `` `` » `` `` >> `` ``•``), an ellipsis cutting a headline short "
-    "(``qua… 2 The``), a time stamp (``10:12, November 19, 2020``), or the start "
+    "(``qua… 2 The``), a clock time (``10:12, November 19, 2020``), the start "
     "of a news dateline (``SHANGHAI, Nov. 18 (Xinhua) --``, ``(Reuters) —``), or "
-    "two bracketed remarks in a row.",
+    "two bracketed remarks in a row. Each alternative starts with a rare character "
+    "so the scan stays fast.",
+)
+
+SUSPECT = pattern(
+    "boilerplate.suspect",
+    r"[|»›•·\u25b6\u25ba…©]|>>|\d:\d\d|\)\s+\(|\(\p{Lu}[\p{L}.& ]{1,25}\)\s*(?:--|—|–)",
+    "A character or sequence that hints at page furniture inside a sentence; "
+    "sentences without one (and of ordinary length) are not cut further.",
 )
 
 LIST_MARKER = pattern(
@@ -39,18 +49,6 @@ LIST_MARKER = pattern(
     r"\A(?:\d{1,2}[.)]?|[•·▪▸►\-*])\s+(?=\S)",
     "A list marker at the start of a block: a small number or a bullet. "
     "Example: ``2 `` in ``2 The US is a thief``.",
-)
-
-IMAGE_NAME = pattern(
-    "boilerplate.image_name",
-    r"[^\s/\\]{1,120}\.(?i:png|jpe?g|gif|webp|bmp|svg|tiff?|heic)",
-    "A bare image file name. Example: ``WechatIMG814_副本.png``.",
-)
-
-SEPARATOR_LINE = pattern(
-    "boilerplate.separator_line",
-    r"[-–—_=*•·|/\\~#+.:;,<>»«\s]{1,80}",
-    "A block made only of separator characters. Example: a lone ``-``.",
 )
 
 BYLINE = pattern(
@@ -62,26 +60,40 @@ BYLINE = pattern(
     "``Updated: 2020-11-20 13:11``.",
 )
 
-STAMP_ONLY = pattern(
-    "boilerplate.stamp_only",
-    rf"[\p{{L}}\s:,.()|-]{{0,40}}?(?:{_DATE}(?:,?\s+{_CLOCK})?|{_CLOCK}(?:,?\s+{_DATE})?)[\s\p{{L}}().,|-]{{0,12}}",
-    "A block that is a date or time stamp with at most a few words around it. "
-    "Example: ``date 2020-11-28``, ``Reuters November 18, 2019 11:03 PM``.",
-)
-
-COPYRIGHT = pattern(
-    "boilerplate.copyright",
-    r"©|\(c\)\s*\d{4}|(?i:\bcopyright\b|all rights reserved|tous droits réservés"
-    r"|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados"
-    r"|tutti i diritti riservati)",
-    "A copyright mark or rights notice. Example: ``Copyright © 2011 JIN SHI``.",
-)
-
 TITLE_SITE = pattern(
     "boilerplate.title_site",
     r"\s+(?:[-–—|:·•»]|::)\s+(?P<site>[^-–—|:·•»\n]{2,60}?)\s*\Z",
     "The site name appended to a page title after a separator. "
     "Example: `` - People's Daily Online`` in ``Shanghai named ... - People's Daily Online``.",
+)
+
+FURNITURE = pattern(
+    "boilerplate.furniture",
+    r"(?P<separator>[-–—_=*•·|/\\~#+.:;,<>»«()\s]{1,80})"
+    r"|(?P<image>[^\s/\\]{1,120}\.(?i:png|jpe?g|gif|webp|bmp|svg|tiff?|heic))"
+    rf"|(?P<stamp>[\p{{L}}\s:,.()|-]{{0,40}}?(?:{_DATE}(?:{_JOIN}{_CLOCK})?|{_CLOCK}(?:{_JOIN}{_DATE})?)[\s\p{{L}}().,|-]{{0,12}})",
+    "A whole block that is page furniture: only separator characters (a lone ``-``), "
+    "a bare image file name (``WechatIMG814_副本.png``), or a date or time stamp with "
+    "at most a few words around it (``date 2020-11-28``, ``Reuters November 18, 2019 11:03 PM``).",
+)
+
+MARKER = pattern(
+    "boilerplate.marker",
+    r"(?P<copyright>(?:©|\(c\))\s*(?:\p{L}+\s+)?(?:\d{4}|\p{L}+\s+\d{4})|(?i:\bcopyright\b|all rights reserved|tous droits réservés"
+    r"|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados"
+    r"|tutti i diritti riservati))"
+    r"|(?P<follow>(?i:\b(?:follow|like|join|find|subscribe to|connect with)\b[^.!?\n]{0,60}?\b(?:on|via)\s+"
+    r"(?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|WhatsApp|Weibo|WeChat|TikTok|X\b)))",
+    "A copyright mark or rights notice (``Copyright © 2011 JIN SHI``), or a prompt to "
+    "follow the site on a social network (``Please follow People's Daily on Twitter``).",
+)
+
+COMMENT = pattern(
+    "boilerplate.comment",
+    r"(?P<count>\A(?:\d+|one|two|three)\s+(?i:responses?|comments?|replies|reactions|thoughts)\b)"
+    r"|(?P<author>\A\S+(?:\s\S+){0,3}\s(?i:says|wrote|writes|replied|commented)\s*:?\s*\Z)",
+    "The head of a reader-comment thread (``34 responses to ...``) or a comment's "
+    "author line (``joetoronto says:``).",
 )
 
 WORD_TOKEN = pattern(
@@ -125,18 +137,12 @@ def phrase_pattern(phrases: tuple[str, ...], name: str) -> NamedPattern:
     alternation = "|".join(
         regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=lambda v: -len(v))
     )
-    source = rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})(?=[\s:：.,;!]|\Z)" if alternation else r"(?!)"
+    source = (
+        rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})(?=[\s:：.,;!]|\Z)" if alternation else r"(?!)"
+    )
     return NamedPattern(name, source, "Boilerplate phrases from a vocabulary.")
 
 
 def lower_phrases(phrases: Iterable[str]) -> frozenset[str]:
     """Phrases normalised for whole-block lookup (lower case, single spaces)."""
     return frozenset(" ".join(p.lower().split()) for p in phrases)
-
-FOLLOW_PROMPT = pattern(
-    "boilerplate.follow_prompt",
-    r"(?i:\b(?:follow|like|join|find|subscribe to|connect with)\b[^.!?\n]{0,60}?\b(?:on|via)\s+"
-    r"(?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|WhatsApp|Weibo|WeChat|TikTok|X\b))",
-    "A prompt to follow the site on a social network. "
-    "Example: ``Please follow People's Daily on Twitter and Facebook``.",
-)

@@ -6,8 +6,8 @@ from . import pattern
 
 CODE_ANCHOR = pattern(
     "script.anchor",
-    r"""(?P<call>(?<![\w$.])[\p{L}_$][\w$]*(?:\.[\p{L}_$][\w$]*)+\()"""
-    r"""|(?P<assign>(?<![\w$.])[\p{L}_$][\w$]*(?:\.[\p{L}_$][\w$]*)+\s*=(?!=))"""
+    r"""(?P<call>(?<=[\w$\])])\.[\p{L}_$][\w$]*(?:\.[\p{L}_$][\w$]*)*\()"""
+    r"""|(?P<assign>(?<=[\w$\]])\.[\p{L}_$][\w$]*\s*=(?!=))"""
     r"""|(?P<decl>\b(?:var|let|const)\s+[\p{L}_$][\w$]*\s*=(?!=))"""
     r"""|(?P<func>\bfunction\b\s*[\w$]*\s*\([^()\n]{0,80}\)\s*\{)"""
     r"""|(?P<arrow>\)\s*=>)"""
@@ -22,6 +22,14 @@ CODE_ANCHOR = pattern(
     'equality operator, a JSON key ``{"k":``, a CSS declaration ``{ color: red;`` '
     "or a brace. Prose almost never contains two of these close together. "
     "Example: ``DD_belatedPNG.fix(`` and ``');`` in ``DD_belatedPNG.fix('div');``.",
+)
+
+CODE_TRIGGER = pattern(
+    "script.trigger",
+    r"""[{};=]|&&|\|\||\(['"](?<=\w\(['"])|<!\[|\]\]>|<!--|-->""",
+    "A character that code almost always has near its other syntax: a brace, a "
+    "semicolon, ``=``, a logical operator, a call with a quoted argument, a CDATA "
+    "or comment marker. Only the text around these is scanned for code.",
 )
 
 STATEMENT_TAIL = pattern(
