@@ -110,6 +110,7 @@ class _Walk:
     blocks: list[_Block] = field(default_factory=list)
     marks: list[_Mark] = field(default_factory=list)
     containers: list[tuple[int, int, float]] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
@@ -200,6 +201,8 @@ def _walk(root: Any, walk: _Walk) -> None:
                 walk.headings.append((first, tag, text))
             if tag in V.CONTAINER_TAGS or bonus:
                 walk.containers.append((first, len(walk.blocks), bonus))
+            if tag == "blockquote":
+                walk.quotes.append((first, len(walk.blocks)))
             if mark_i >= 0:
                 walk.marks[mark_i].end = len(walk.blocks)
             ctx_tag, ctx_group, ctx_marks, in_link = p_tag, p_group, p_marks, p_link
@@ -383,6 +386,20 @@ def _norm_phrase(text: str) -> str:
     return " ".join(text.lower().strip(_WORD_EDGE + " :").split())
 
 
+def _in_ranges(n: int, ranges: list[tuple[int, int]]) -> list[bool]:
+    """For each of ``n`` indexes, whether one of the half-open ``ranges`` covers it."""
+    depth = [0] * (n + 1)
+    for start, end in ranges:
+        depth[start] += 1
+        depth[end] -= 1
+    covered = []
+    level = 0
+    for i in range(n):
+        level += depth[i]
+        covered.append(level > 0)
+    return covered
+
+
 def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int) -> list[_Block]:
     """Blocks of the chosen range that are not furniture; count what goes.
 
@@ -401,14 +418,16 @@ def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int)
         plain = sum(1 for b in walk.blocks[start:first] if not active.intersection(b.marks))
         if plain:
             dropped["blocks before the title"] += plain
-    for b in walk.blocks[first:end]:
+    quoted = _in_ranges(len(walk.blocks), walk.quotes)
+    for i in range(first, end):
+        b = walk.blocks[i]
         hit = next((m for m in b.marks if m in active), None)
         if hit is not None:
             if hit not in seen_marks:
                 seen_marks.add(hit)
                 dropped[walk.marks[hit].kind] += 1
             continue
-        if b.link_chars > LINK_LIST * b.chars:
+        if b.link_chars > LINK_LIST * b.chars and not quoted[i]:
             dropped["link lists"] += 1
             continue
         if len(b.text) < 40 and _norm_phrase(b.text) in V.FURNITURE_PHRASES:
