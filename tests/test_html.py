@@ -174,6 +174,13 @@ def test_very_deep_nesting_is_flagged_and_keeps_text() -> None:
     assert flags == ["html.unparseable"]
 
 
+def test_page_without_text_is_flagged() -> None:
+    out, edits, flags = run("<html><head><script>var a = 1;</script></head><body> </body></html>")
+    assert out.text == ""
+    assert edits == ["html.extract"]
+    assert flags == ["html.empty"]
+
+
 @pytest.mark.parametrize(
     "page",
     [

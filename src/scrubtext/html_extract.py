@@ -575,7 +575,7 @@ def extract(
     elif not isinstance(markup, str):
         markup = str(markup)
     if MARKUP_TOKEN.search(markup) is None:
-        return Extraction(markup, problem="not_html")
+        return Extraction(markup, problem="not_html" if markup.strip() else None)
     root, stopped = _parse(markup)
     if stopped:
         return Extraction(_markup_text(markup), {"unparsed structure": 1}, "fallback")

@@ -21,6 +21,10 @@ _PROBLEMS = {
         "html.not_html",
         "HTML mode was asked for but the input has no markup; it was left as it is",
     ),
+    "empty": (
+        "html.empty",
+        "the page has no visible text (only scripts, styles, comments or empty elements)",
+    ),
     "fallback": (
         "html.unparseable",
         "the page is nested too deeply for the tree parser; all visible text was kept, "
@@ -71,6 +75,7 @@ class HtmlExtract(TextFilter):
         "html.extract": "the page's markup and furniture replaced by its main text",
         "html.not_html": "HTML mode was asked for but the input has no markup (flag)",
         "html.unparseable": "the page could not be parsed as a tree; all visible text kept (flag)",
+        "html.empty": "the page has no visible text (flag)",
     }
     idempotent: ClassVar[bool | str] = True
 
