@@ -62,7 +62,7 @@ UNIT_BEFORE = _words(
 
 #: Acronyms spelled in capitals elsewhere in the document: their all-lowercase
 #: spelling is repaired only when the document also spells the canonical form.
-ACRONYMS: tuple[str, ...] = ("GDP", "ICT", "IoT", "CEO", "COVID-19")
+ACRONYMS: tuple[str, ...] = ("GDP", "ICT", "IoT", "COVID-19")
 
 #: Common Chinese surnames in pinyin (single and double), lowercase.
 SURNAMES = _words(

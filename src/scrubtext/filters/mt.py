@@ -16,6 +16,7 @@ import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress, count, islice
 from pathlib import Path
 from typing import ClassVar
 
@@ -35,9 +36,7 @@ from ..mt_lexicon import (
 )
 from ..patterns import NamedPattern
 from ..patterns.mt import (
-    AND_JOIN,
     APOSTROPHE_BETWEEN,
-    CHINESE_NAME,
     CJK_PUNCT,
     CJK_RUN,
     CLOSING_QUOTE,
@@ -48,16 +47,16 @@ from ..patterns.mt import (
     FUSED_NAME,
     FUSED_SENTENCE,
     GIVEN_NAME,
+    GLUED_COMMA,
     LIST_OR_CAPTION,
-    NAME_CONTEXT,
     NEXT_WORD,
     QUOTE_APOSTROPHE,
-    SPACE_BEFORE_PUNCT,
-    TOKEN,
+    TITLE_LINE,
     literal_words,
 )
 from ..segment import paragraphs, sentences
 from ._util import non_overlapping
+from .coherence import zipf_table
 
 _QUOTE_MARKS = "\u2018\u201b`\u00b4"
 _CJK_MARKS = "，。：；！？、（）"
@@ -106,6 +105,102 @@ def _sentence_start(text: str, pos: int) -> bool:
     while i > 0 and text[i - 1] in " \t\"“‘'(":
         i -= 1
     return i == 0 or text[i - 1] in ".!?\n"
+
+
+#: Capitalised doubles repaired at a sentence start (the exact doubles come from the word scan).
+_CAPITAL_DOUBLES = ("The the ",)
+_TRAILING_PUNCT = ".,;:!?)]\"'”’"
+_SURNAME_CAPS = frozenset(s.capitalize() for s in SURNAMES)
+#: UTF-8 lead bytes of U+3000-U+DFFF: CJK punctuation, kana, Han, hangul.
+_CJK_LEADS = tuple(bytes([b]) for b in range(0xE3, 0xEE))
+
+
+def _maybe_cjk(text: str) -> bool:
+    """Cheap test: could ``text`` hold CJK characters? (memchr on the UTF-8 bytes)."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    return any(b in data for b in _CJK_LEADS)
+
+
+@lru_cache(maxsize=2)
+def _analysis(text: str) -> tuple[list[str], tuple[int, ...]]:
+    """Whitespace tokens of ``text`` and the indices ``i`` where token ``i + 1`` repeats it.
+
+    Cached (two entries) so ``mt`` and ``mt_flags`` split an unchanged document once;
+    callers must not modify the list.
+    """
+    words = text.split()
+    doubled = tuple(compress(count(), map(operator.eq, words, islice(words, 1, None))))
+    return words, doubled
+
+
+@lru_cache(maxsize=2)
+def _trigger_hits(text: str) -> tuple[int, ...]:
+    """Indices of tokens that start a check: capitalised Chinese surnames (name evidence),
+    a lone ``, . ; : ! ?`` (space before it), ``and`` (repeated phrases) and the words
+    after a name (unverified names). One pass, shared by ``mt`` and ``mt_flags``."""
+    words, _ = _analysis(text)
+    return tuple(compress(count(), map(_TRIGGERS.__contains__, words)))
+
+
+def _find_seq(text: str, seq: Sequence[str], lower_bound: int) -> tuple[int, int] | None:
+    """Span of the first run of whitespace tokens equal to ``seq`` at or after ``lower_bound``."""
+    first = seq[0]
+    width = sum(len(w) for w in seq) + 64 * len(seq)
+    pos = text.find(first, lower_bound)
+    while pos >= 0:
+        if not pos or text[pos - 1].isspace():
+            window = text[pos : pos + width].split(None, len(seq))
+            if window[: len(seq)] == list(seq):
+                end = pos
+                for w in seq:
+                    end = text.find(w, end) + len(w)
+                return pos, end
+        pos = text.find(first, pos + 1)
+    return None
+
+
+def _token_spans(
+    text: str, words: Sequence[str], runs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int] | None]:
+    """Character spans of token runs ``(first index, last index)``, in order."""
+    if not runs:
+        return []
+    lengths = list(accumulate(map(len, words)))
+    out: list[tuple[int, int] | None] = []
+    floor = 0
+    for first, last in runs:
+        bound = max(floor, (lengths[first - 1] if first else 0) + first)
+        span = _find_seq(text, words[first : last + 1], bound)
+        out.append(span)
+        if span:
+            floor = span[1]
+    return out
+
+
+def _capital_doubles(text: str, needle: str) -> list[tuple[int, int, str]]:
+    """``The the`` (and the like) at a sentence start: (start, end of the copies, first word)."""
+    first, second = needle.split()
+    out = []
+    pos = text.find(needle)
+    while pos >= 0:
+        end = _extend_copies(text, pos + len(first) + 1 + len(second), second)
+        if (not pos or not _is_word_char(text[pos - 1])) and _sentence_start(text, pos):
+            out.append((pos, end, first))
+        pos = text.find(needle, end)
+    return out
+
+
+def _extend_copies(text: str, end: int, word: str) -> int:
+    """Move ``end`` over further `` word`` copies; return -1 if a word continues at ``end``."""
+    step = len(word) + 1
+    n = len(text)
+    while text.startswith(" " + word, end) and not (
+        end + step < n and _is_word_char(text[end + step])
+    ):
+        end += step
+    return end
 
 
 # --- repairs ------------------------------------------------------------------
@@ -160,70 +255,76 @@ def cjk_punct_edits(text: str) -> list[Edit]:
     n = len(text)
     for m in CJK_PUNCT.finditer(text):
         s, e = m.start(), m.end()
-        mark = m.group().strip(" \t")
+        mark = m.group()
+        while s and text[s - 1] in " \t":
+            s -= 1
+        while e < n and text[e] in " \t":
+            e += 1
         left = text[s - 1] if s else "\n"
         right = text[e] if e < n else "\n"
         if CJK_RUN.search(text, max(0, s - 12), s) or CJK_RUN.search(text, e, min(n, e + 12)):
             continue
-        ascii_mark = _CJK_ASCII[mark]
-        word_right = _latin(right) or right in "\"'“‘("
-        if mark == "（":
-            if not _latin(right):
-                continue
-            new = "(" if left in "\n\t (" else " ("
-        elif mark == "）":
-            if not (_latin(left) or left == "."):
-                continue
-            new = ") " if _latin(right) else ")"
-        else:
-            if not (_latin(left) or left in _LATIN_CLOSE):
-                continue
-            if left.isdigit() and right.isdigit():
-                if mark != "：":
-                    continue
-                new = ":"
-            elif word_right:
-                new = ascii_mark + " "
-            elif right == "\n" and mark in "。！？：":
-                new = ascii_mark
-            else:
-                continue
-        if text[s:e] != new:
+        new = _cjk_replacement(mark, left, right)
+        if new is not None and text[s:e] != new and (not edits or edits[-1].end <= s):
             edits.append(
                 Edit(s, e, new, "mt.cjk_punct", f"full-width {mark!r} between Latin-script words")
             )
     return edits
 
 
+def _cjk_replacement(mark: str, left: str, right: str) -> str | None:
+    """ASCII for ``mark`` between ``left`` and ``right`` (spaces included), or None to keep it."""
+    if mark == "（":
+        if not _latin(right):
+            return None
+        return "(" if left in "\n\t (" else " ("
+    if mark == "）":
+        if not (_latin(left) or left == "."):
+            return None
+        return ") " if _latin(right) else ")"
+    if not (_latin(left) or left in _LATIN_CLOSE):
+        return None
+    ascii_mark = _CJK_ASCII[mark]
+    if left.isdigit() and right.isdigit():
+        return ":" if mark == "：" else None
+    if _latin(right) or right in "\"'“‘(":
+        return ascii_mark + " "
+    if right == "\n" and mark in "。！？：":
+        return ascii_mark
+    return None
+
+
 def space_before_punct_edits(text: str) -> list[Edit]:
     """``Shenzhen , China`` -> ``Shenzhen, China``; ``a ,b`` -> ``a, b``.
 
-    Guards: only after a letter, digit, closing quote or bracket; a spaced ellipsis
-    (``. . .``) and scores or times (``3 : 1``) stay; spaces inside brackets are
-    the ``whitespace`` filter's job.
+    Guards: only after a letter, digit, closing quote or bracket, on the same line,
+    and only where the mark stands alone (a space or the end follows) or is a comma
+    glued to the next word; a spaced ellipsis (``. . .``) and scores or times
+    (``3 : 1``) stay. Spaces inside brackets are the ``whitespace`` filter's job.
     """
-    if not any(p in text for p in (" ,", " .", " ;", " :", " !", " ?", "\t")):
-        return []
-    edits = []
-    n = len(text)
-    for m in SPACE_BEFORE_PUNCT.finditer(text):
-        s, e = m.start(), m.end()
-        if not s:
+    words, _ = _analysis(text)
+    hits = [i for i in _trigger_hits(text) if i and words[i] in _LONE_MARKS]
+    marks = [s[1] - 1 for s in _token_spans(text, words, [(i - 1, i) for i in hits]) if s]
+    if " ," in text:
+        marks += [m.start() + 1 for m in GLUED_COMMA.finditer(text)]
+    edits: list[Edit] = []
+    for e in sorted(set(marks)):
+        s = e
+        while s and text[s - 1] in " \t":
+            s -= 1
+        if s == e or not s:
             continue
-        prev = text[s - 1]
-        if not (prev.isalnum() or prev in _LATIN_CLOSE):
+        prev, mark, after = text[s - 1], text[e], text[e + 1 : e + 3]
+        if not (prev.isalnum() or prev in _LATIN_CLOSE) or after[:2] == " .":
             continue
-        mark = text[e - 1]
-        if text.startswith(" .", e) or (mark == "." and prev == "."):
+        if mark in ":." and prev.isdigit() and after[1:2].isdigit():
             continue
-        if mark in ":." and prev.isdigit() and text[e + 1 : e + 2].isdigit():
-            continue
-        if mark == "," and e < n and text[e].isalpha():
+        if mark == "," and after[:1].isalpha():
             edits.append(
-                Edit(s, e, ", ", "mt.space_before_punct", "space before a comma instead of after")
+                Edit(s, e + 1, ", ", "mt.space_before_punct", "space before a comma, not after")
             )
         else:
-            edits.append(Edit(s, e - 1, "", "mt.space_before_punct", f"space before {mark!r}"))
+            edits.append(Edit(s, e, "", "mt.space_before_punct", f"space before {mark!r}"))
     return edits
 
 
@@ -233,30 +334,28 @@ def doubled_word_edits(text: str) -> list[Edit]:
     A capitalised first copy (``The the``) is repaired only at a sentence start;
     ``The The`` (a name) stays.
     """
+    words, doubled = _analysis(text)
+    found: list[tuple[int, int, str]] = []
+    starts = [i for i in doubled if words[i] in REPAIRABLE_DOUBLES]
+    runs: list[tuple[int, int]] = []
+    for i in starts:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    for (first, _), span in zip(runs, _token_spans(text, words, runs), strict=True):
+        if span:
+            found.append((span[0], span[1], words[first]))
+    for needle in _CAPITAL_DOUBLES:
+        if needle in text:
+            found += _capital_doubles(text, needle)
     edits = []
-    n = len(text)
-    for w in REPAIRABLE_DOUBLES:
-        step = len(w) + 1
-        for first in (w, w.capitalize()):
-            needle = f"{first} {w}"
-            pos = text.find(needle)
-            while pos >= 0:
-                end = pos + len(needle)
-                while text.startswith(f" {w}", end) and not (
-                    end + step < n and _is_word_char(text[end + step])
-                ):
-                    end += step
-                ok = (
-                    (pos == 0 or not _is_word_char(text[pos - 1]))
-                    and (end == n or not _is_word_char(text[end]))
-                    and (first == w or _sentence_start(text, pos))
-                )
-                if ok:
-                    edits.append(
-                        Edit(pos + len(first), end, "", "mt.doubled_word", f"{w!r} typed twice")
-                    )
-                pos = text.find(needle, end)
-    return sorted(edits)
+    for start, end, w in found:
+        if start + len(w) < end and (end == len(text) or not _is_word_char(text[end])):
+            edits.append(
+                Edit(start + len(w), end, "", "mt.doubled_word", f"{w.lower()!r} typed twice")
+            )
+    return non_overlapping(edits)
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -307,10 +406,18 @@ def _word_pattern(words: tuple[str, ...]) -> NamedPattern:
     return literal_words("mt.words", words, "Acronyms or glossary phrases, as whole words.")
 
 
-def acronym_list_edits(text: str, acronyms: Iterable[str]) -> list[Edit]:
-    """``gdp`` -> ``GDP`` for listed acronyms, only where the document also spells ``GDP``."""
+def acronym_list_edits(text: str, extra: Sequence[str] = ()) -> list[Edit]:
+    """``gdp`` -> ``GDP`` for listed acronyms, only where the document also spells ``GDP``.
+
+    The built-in list is found through the shared token scan; ``extra`` (the user's
+    additions) by substring tests.
+    """
+    words, _ = _analysis(text)
+    acronyms = list(extra)
+    if any(words[i] in _ACRONYM_TOKENS for i in _trigger_hits(text)):
+        acronyms += ACRONYMS
     wanted = tuple(
-        sorted(a for a in acronyms if a != a.lower() and a.lower() in text and a in text)
+        sorted(a for a in acronyms if a in text and a != a.lower() and a.lower() in text)
     )
     if not wanted:
         return []
@@ -337,18 +444,19 @@ def name_evidence(text: str) -> dict[str, str]:
     Only two-word names whose first word is a known Chinese surname and whose
     second parses as one or two pinyin syllables; keys spelled two ways are dropped.
     """
+    words, _ = _analysis(text)
     forms: dict[str, set[str]] = {}
-    for m in CHINESE_NAME.finditer(text):
-        s = m.start()
-        if s and (text[s - 1].isalpha() or text[s - 1] in _WORD_EDGE):
+    for i in _trigger_hits(text):
+        if i + 1 >= len(words) or words[i] not in _SURNAME_CAPS:
             continue
-        name = m.group()
-        surname, given = name.split(" ")
-        if surname.lower() not in SURNAMES or not GIVEN_NAME.fullmatch(given.lower()):
+        given = words[i + 1].rstrip(_TRAILING_PUNCT)
+        if not (2 <= len(given) <= 12 and given.isalpha() and given[0].isupper()):
             continue
-        key = (surname + given).lower()
+        if not given[1:].islower() or not GIVEN_NAME.fullmatch(given.lower()):
+            continue
+        key = (words[i] + given).lower()
         if len(key) >= 6:
-            forms.setdefault(key, set()).add(name)
+            forms.setdefault(key, set()).add(f"{words[i]} {given}")
     return {k: v.pop() for k, v in forms.items() if len(v) == 1}
 
 
@@ -541,7 +649,7 @@ class MtRepair(TextFilter):
         steps += [
             ("mt.fused_name", fused_name_edits),
             ("mt.acronym", generation_edits),
-            ("mt.acronym", lambda t: acronym_list_edits(t, ACRONYMS + self.acronyms)),
+            ("mt.acronym", lambda t: acronym_list_edits(t, self.acronyms)),
             ("mt.doubled_word", doubled_word_edits),
             ("mt.apostrophe", apostrophe_edits),
             ("mt.cjk_punct", cjk_punct_edits),
@@ -564,129 +672,126 @@ class MtRepair(TextFilter):
 # --- flags ----------------------------------------------------------------------
 
 
-def _token_spans(text: str, indices: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """Character spans of the whitespace-split tokens at ``indices``."""
-    want = set(indices)
-    if not want:
-        return {}
-    last = max(want)
-    spans: dict[int, tuple[int, int]] = {}
-    for i, m in enumerate(TOKEN.finditer(text)):
-        if i in want:
-            spans[i] = (m.start(), m.end())
-        if i >= last:
-            break
-    return spans
-
-
-def _true_runs(flags: list[bool], min_len: int) -> Iterable[tuple[int, int]]:
-    """``(start, length)`` of runs of True at least ``min_len`` long."""
-    i = 0
-    n = len(flags)
-    while True:
-        try:
-            i = flags.index(True, i)
-        except ValueError:
-            return
-        j = i
-        while j < n and flags[j]:
-            j += 1
-        if j - i >= min_len:
-            yield i, j - i
-        i = j
-
-
 def repetition_flags(text: str) -> list[Flag]:
     """Doubled words outside the repair list, and n-grams (n <= 4) said three times in a row."""
-    words = text.split()
-    flags: list[Flag] = []
-    found: list[tuple[int, int, str, str, float]] = []  # first token, last token, rule, reason
+    words, doubled = _analysis(text)
+    found: list[tuple[int, int, str, str, float]] = []
     covered: set[int] = set()
-    for k in (4, 3, 2, 1):
-        same = list(map(operator.eq, words, words[k:]))
-        if True not in same:
+    # Period k repeated three times makes a run of 2k equal pairs at distance k.
+    # Distance 4 also shows period 2 (a run of 2 or more), so three scans suffice.
+    runs: list[tuple[int, int, int]] = []  # (first token, run length, period)
+    for dist in (4, 3):
+        hits = compress(count(), map(operator.eq, words, islice(words, dist, None)))
+        for i, length in _index_runs(list(hits)):
+            length = _with_final_mark(words, i, length, dist)
+            if length >= 2 * dist:
+                runs.append((i, length, dist))
+            elif dist == 4 and length >= 2:
+                runs += _period_two(words, i, length + 4)
+    runs += [(i, _with_final_mark(words, i, n, 1), 1) for i, n in _index_runs(doubled)]
+    for i, length, k in runs:
+        gram = words[i : i + k]
+        if i in covered or not any(c.isalpha() for c in "".join(gram)):
             continue
-        for i, length in _true_runs(same, k):
-            gram = words[i : i + k]
-            if not any(c.isalpha() for c in "".join(gram)) or i in covered:
-                continue
-            if k == 1 and gram[0].lower().strip(".,;:!?") in LEGIT_DOUBLES:
-                continue
-            if length >= 2 * k:
-                reps = length // k + 1
-                last = i + reps * k - 1
-                found.append(
-                    (
-                        i,
-                        last,
-                        "mt_flags.oscillation",
-                        f"{' '.join(gram)!r} repeated {reps} times",
-                        0.8,
-                    )
-                )
-                covered.update(range(i, last + 1))
-            elif k == 1:
-                w = gram[0]
-                if not (w.isalpha() and w.islower()) or w in REPAIRABLE_DOUBLES:
-                    continue
+        if k == 1 and gram[0].lower().rstrip(_TRAILING_PUNCT) in LEGIT_DOUBLES:
+            continue
+        if length >= 2 * k:
+            reps = length // k + 1
+            last = i + reps * k - 1
+            found.append(
+                (i, last, "mt_flags.oscillation", f"{' '.join(gram)!r} repeated {reps} times", 0.8)
+            )
+            covered.update(range(i, last + 1))
+        elif k == 1:
+            w = gram[0]
+            if w.isalpha() and w.islower() and w not in REPAIRABLE_DOUBLES:
                 found.append((i, i + 1, "mt_flags.repeated_word", f"{w!r} twice in a row", 0.6))
                 covered.update((i, i + 1))
-    if not found:
-        return flags
-    spans = _token_spans(text, [f[0] for f in found] + [f[1] for f in found])
-    for first, last, rule, reason, score in found:
-        flags.append(Flag(spans[first][0], spans[last][1], rule, reason, score))
-    return flags
+    found.sort()
+    spans = _token_spans(text, words, [(f[0], f[1]) for f in found])
+    return [
+        Flag(span[0], span[1], rule, reason, score)
+        for (_, _, rule, reason, score), span in zip(found, spans, strict=True)
+        if span
+    ]
+
+
+def _with_final_mark(words: Sequence[str], i: int, length: int, k: int) -> int:
+    """Extend a run of equal pairs by one when the next pair differs only by final punctuation."""
+    j = i + length
+    if (
+        j + k < len(words)
+        and words[j + k] != words[j]
+        and words[j + k].rstrip(_TRAILING_PUNCT) == words[j]
+    ):
+        return length + 1
+    return length
+
+
+def _period_two(words: Sequence[str], start: int, span: int) -> list[tuple[int, int, int]]:
+    """Runs of period 2 (``a b a b a b``) inside ``words[start:start + span]``."""
+    same = [words[j] == words[j + 2] for j in range(start, min(start + span, len(words) - 2))]
+    return [(start + i, length, 2) for i, length in _true_runs(same) if length >= 4]
+
+
+def _true_runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """Runs of True: ``(first index, length)``."""
+    return _index_runs([i for i, f in enumerate(flags) if f])
+
+
+def _index_runs(hits: Sequence[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive integers in sorted ``hits``: ``(first, length)``."""
+    runs: list[tuple[int, int]] = []
+    for i in hits:
+        if runs and runs[-1][0] + runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((i, 1))
+    return runs
 
 
 def repeated_phrase_flags(text: str) -> list[Flag]:
-    """``industrial interconnection and industrial interconnection``: the same phrase on both
-    sides of ``and``. Idioms (``more and more``, ``again and again``, ``bigger and
-    bigger``) and capitalised single words (``Johnson and Johnson``) are left alone.
+    """``industrial interconnection and industrial interconnection``: the same phrase (one to
+    four words) on both sides of ``and``. Idioms (``more and more``, ``again and
+    again``, ``bigger and bigger``) and capitalised single words (``Johnson and
+    Johnson``) are left alone.
     """
     if " and " not in text:
         return []
-    flags = []
-    for m in AND_JOIN.finditer(text):
-        s, e = m.start(), m.end()
-        cut = text.rfind(" ", max(0, s - 40), s)
-        prev = text[cut + 1 : s]
-        if not prev.isalpha() or prev not in text[e : e + 120]:
+    words, _ = _analysis(text)
+    found: list[tuple[int, int, str, float]] = []
+    for i in _trigger_hits(text):
+        if words[i] != "and":
             continue
-        before = text[max(0, s - 120) : s]
-        after = text[e : e + 120]
-        for ch in '.,;:!?()"“”\n':
-            before = before.rsplit(ch, 1)[-1]
-            after = after.split(ch, 1)[0]
-        bt = list(TOKEN.finditer(before))
-        at = list(TOKEN.finditer(after))
+        if not i or words[i - 1] not in " ".join(words[i + 1 : i + 5]):
+            continue
         for k in (4, 3, 2, 1):
-            if len(bt) < k or len(at) < k:
+            x = words[i - k : i] if i >= k else []
+            y = words[i + 1 : i + 1 + k]
+            if len(x) < k or len(y) < k:
                 continue
-            x = [t.group() for t in bt[-k:]]
-            if [w.lower() for w in x] != [t.group().lower() for t in at[:k]]:
+            y[-1] = y[-1].rstrip(_TRAILING_PUNCT)
+            if x != y or not all(w.isalpha() for w in x):
                 continue
-            if not all(w.isalpha() for w in x):
-                break
+            w = x[0]
             if k == 1 and (
-                x[0].lower() in AND_IDIOMS
-                or x[0].endswith("er")
-                or len(x[0]) < 4
-                or x[0][:1].isupper()
+                w.lower() in AND_IDIOMS or w.endswith("er") or len(w) < 4 or w[0].isupper()
             ):
                 break
-            start = s - len(before) + bt[-k].start()
-            flags.append(
-                Flag(
-                    start,
-                    e + at[k - 1].end(),
-                    "mt_flags.repeated_phrase",
-                    f"{' '.join(x)!r} on both sides of 'and'",
-                    0.8 if k > 1 else 0.5,
-                )
-            )
+            found.append((i - k, i + k, " ".join(x), 0.8 if k > 1 else 0.5))
             break
-    return flags
+    spans = _token_spans(text, words, [(f[0], f[1]) for f in found])
+    return [
+        Flag(
+            span[0],
+            span[1] - len(words[last]) + len(words[last].rstrip(_TRAILING_PUNCT)),
+            "mt_flags.repeated_phrase",
+            f"{phrase!r} on both sides of 'and'",
+            score,
+        )
+        for (_, last, phrase, score), span in zip(found, spans, strict=True)
+        if span
+    ]
 
 
 def fused_sentence_flags(text: str) -> list[Flag]:
@@ -713,8 +818,8 @@ def fused_sentence_flags(text: str) -> list[Flag]:
 
 
 def _prefix_evidence(text: str, frag: str, line_start: int, line_end: int) -> bool:
-    """Whether ``frag`` starts a longer word elsewhere and never stands alone elsewhere."""
-    longer = False
+    """Whether ``frag`` starts a longer word at least twice elsewhere and never stands alone."""
+    longer = 0
     pos = text.find(frag)
     seen = 0
     while pos >= 0 and seen < 200:
@@ -723,30 +828,33 @@ def _prefix_evidence(text: str, frag: str, line_start: int, line_end: int) -> bo
         outside = pos < line_start or pos >= line_end
         if outside and (pos == 0 or not text[pos - 1].isalpha()):
             if end < len(text) and text[end].isalpha():
-                longer = True
+                longer += 1
             elif end == len(text) or not _is_word_char(text[end]):
                 return False
         pos = text.find(frag, end)
-    return longer
+    return longer >= 2
 
 
 def truncation_flags(text: str) -> list[Flag]:
     """Title-like lines cut mid-word (``join hands with Hu``) and ellipsis cuts (``qua…``).
 
-    A short line (3 to 15 words, no closing punctuation) is flagged when its last
-    word starts a longer word elsewhere in the document and never stands alone.
+    A title position (first line, or a line after a blank line) of 2 to 15 words that
+    ends in a letter is flagged when its last word is 2 to 5 letters, is rare as an
+    English word, starts a longer word at least twice elsewhere and never stands
+    alone there. An ellipsis glued to a word is flagged before a number (a list of
+    cut headlines) or at the end of a short line.
     """
     flags = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if len(line) > 150 or not line[-1:].isalpha():
-            continue
-        words = line.split()
-        if not 3 <= len(words) <= 15 or not words[-1].isalpha():
-            continue
+    first = text[: text.find("\n") % (len(text) + 1)]
+    lines = [(0, len(first))] if 3 <= len(first) <= 150 and first[-1].isalpha() else []
+    lines += [(m.start(), m.end()) for m in TITLE_LINE.finditer(text)]
+    for start, end in lines:
+        words = text[start:end].split()
         frag = words[-1]
-        end = start + len(line)
+        if not (2 <= len(words) <= 15 and 2 <= len(frag) <= 5 and frag.isalpha()):
+            continue
+        if zipf_table().get(frag.lower(), 0.0) >= RARE_WORD_ZIPF:
+            continue
         if _prefix_evidence(text, frag, start, end):
             flags.append(
                 Flag(
@@ -760,15 +868,22 @@ def truncation_flags(text: str) -> list[Flag]:
     if "…" in text or "..." in text:
         for m in ELLIPSIS_CUT.finditer(text):
             ws, _ = _word_around(text, m.start(), m.start())
+            if text[m.end() : m.end() + 2].strip(" \t")[:1].isdigit():
+                score = 0.6
+            else:
+                line_start = text.rfind("\n", 0, ws) + 1
+                if len(text[line_start:ws].split()) > 14:
+                    continue
+                score = 0.4
             flags.append(
-                Flag(ws, m.end(), "mt_flags.truncated", "text cut off with an ellipsis", 0.6)
+                Flag(ws, m.end(), "mt_flags.truncated", "text cut off with an ellipsis", score)
             )
-    return flags
+    return sorted(flags, key=lambda f: f.start)
 
 
 def cjk_residue_flags(text: str) -> list[Flag]:
     """Han, kana or hangul characters inside a line that is mostly Latin script."""
-    if text.isascii():
+    if not _maybe_cjk(text):
         return []
     flags = []
     line_cache: dict[int, bool] = {}
@@ -809,17 +924,18 @@ def _looks_like_fused_name(word: str) -> bool:
 def unverified_name_flags(text: str) -> list[Flag]:
     """A run-together lowercase token that parses as a Chinese name, in a name slot
     (``chenrugui said``, ``chenrugui, mayor``), with no evidence to split it."""
-    flags: list[Flag] = []
+    words, _ = _analysis(text)
+    found: list[tuple[int, str]] = []
     evidence: dict[str, str] | None = None
-    for m in NAME_CONTEXT.finditer(text):
-        s = m.start()
-        ws = s
-        while ws > 0 and text[ws - 1].isalpha():
-            ws -= 1
-        if ws and _is_word_char(text[ws - 1]):
+    for i in _trigger_hits(text):
+        if not i or words[i] not in NAME_SLOT_NEXT:
             continue
-        word = text[ws:s]
-        if word in ENGLISH_NAME_SLOT or not _looks_like_fused_name(word):
+        word = words[i - 1]
+        if word.endswith(","):
+            word = word[:-1]
+        elif words[i] not in NAME_SLOT_VERBS:
+            continue
+        if not _looks_like_fused_name(word) or word in zipf_table():
             continue
         if evidence is None:
             evidence = name_evidence(text)
@@ -827,12 +943,27 @@ def unverified_name_flags(text: str) -> list[Flag]:
             reason = f"{word!r} is a run-together name; the document spells it {evidence[word]!r}"
         else:
             reason = f"{word!r} looks like a run-together name; the document never spells it out"
-        flags.append(Flag(ws, s, "mt_flags.unverified_name", reason, 0.5))
-    return flags
+        found.append((i - 1, reason))
+    spans = _token_spans(text, words, [(i, i) for i, _ in found])
+    return [
+        Flag(span[0], span[0] + len(words[i].rstrip(",")), "mt_flags.unverified_name", reason, 0.5)
+        for (i, reason), span in zip(found, spans, strict=True)
+        if span
+    ]
 
 
-#: Lowercase words that parse as pinyin and often stand before ``said``.
-ENGLISH_NAME_SLOT = frozenset("manager changer banner longer hunger".split())
+#: Words at least this common in English (Zipf scale) are not cut-off fragments.
+RARE_WORD_ZIPF = 4.0
+#: Verbs that follow a speaker's name.
+NAME_SLOT_VERBS = frozenset("said says told added noted stressed pointed explained".split())
+#: Words after a name: the verbs, and titles that follow a comma (``chenrugui, mayor``).
+NAME_SLOT_NEXT = NAME_SLOT_VERBS | frozenset(
+    """mayor president director chairman chairwoman secretary minister governor deputy
+    vice professor chief head founder spokesman spokeswoman spokesperson""".split()
+)
+_LONE_MARKS = frozenset(",.;:!?")
+_ACRONYM_TOKENS = frozenset(a.lower() + p for a in ACRONYMS for p in ("", ",", ".", ";", ":", ")"))
+_TRIGGERS = NAME_SLOT_NEXT | _SURNAME_CAPS | _LONE_MARKS | _ACRONYM_TOKENS | {"and"}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 import regex
 
-from ..mt_lexicon import SURNAMES
 from . import NamedPattern, pattern
 
 #: Pinyin syllable: optional initial, then a final (tone marks not expected).
@@ -42,14 +41,8 @@ CLOSING_QUOTE = pattern(
 
 CJK_PUNCT = pattern(
     "mt.cjk_punct",
-    r"[ \t]*[，。：；！？、（）][ \t]*",
-    "A full-width CJK punctuation mark with the spaces around it. Example: ``Shenzhen， China``.",
-)
-
-CJK_CHAR = pattern(
-    "mt.cjk_char",
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]",
-    "One CJK character (Han, kana, hangul) or CJK/full-width punctuation.",
+    r"[，。：；！？、（）]",
+    "A full-width CJK punctuation mark. Example: ``，`` in ``Shenzhen，China``.",
 )
 
 CJK_RUN = pattern(
@@ -58,12 +51,10 @@ CJK_RUN = pattern(
     "A run of Han, kana or hangul characters. Example: ``副本`` in ``WechatIMG814_副本.png``.",
 )
 
-SPACE_BEFORE_PUNCT = pattern(
-    "mt.space_before_punct",
-    r"[ \t]+(?:[,.;:!?](?=[\s\"'’”]|\Z)(?!\.)|,(?=\p{L}))",
-    "Spaces before a comma, full stop, semicolon, colon, ! or ? that ends a word "
-    "(the mark is followed by a space, a closing quote or the end), or before a comma "
-    "glued to the next word. Example: ``Shenzhen , China`` and ``Shenzhen ,China``.",
+GLUED_COMMA = pattern(
+    "mt.glued_comma",
+    r" ,(?=\p{L})",
+    "A comma with a space before it and a word glued after it. Example: ``Shenzhen ,China``.",
 )
 
 DIGIT_G = pattern(
@@ -84,16 +75,6 @@ NEXT_WORD = pattern(
     "The word right after a position (``\\G`` anchors it), with a joining hyphen or plus sign.",
 )
 
-#: Surname tails: a known surname is one uppercase letter plus one of these.
-_SURNAME_TAILS = "|".join(sorted({s[1:] for s in SURNAMES}, key=lambda t: (-len(t), t)))
-
-CHINESE_NAME = pattern(
-    "mt.chinese_name",
-    r"\p{Lu}(?:" + _SURNAME_TAILS + r") \p{Lu}\p{Ll}{1,11}(?![\p{L}\p{N}])",
-    "A capitalised two-word name whose first word may be a Chinese surname "
-    "(checked against the surname list in Python). Example: ``Chen Rugui``.",
-)
-
 GIVEN_NAME = pattern(
     "mt.given_name",
     rf"(?:{PINYIN_SYLLABLE}){{1,2}}",
@@ -106,20 +87,7 @@ FUSED_NAME = pattern(
     "A lowercase token made of two or three pinyin syllables (surname plus given name).",
 )
 
-NAME_CONTEXT = pattern(
-    "mt.name_context",
-    r",? (?:said|says|told|added|noted|stressed|pointed out|mayor|president|director|"
-    r"chairman|chairwoman|secretary|minister|governor|deputy|vice|general manager|"
-    r"professor|chief|head|founder|spokesman|spokeswoman|spokesperson)\b",
-    "Words that follow a person's name (``said``, ``, mayor``): the context in which "
-    "an unverified run-together name is worth a flag.",
-)
 
-AND_JOIN = pattern(
-    "mt.and_join",
-    r" and (?=\p{L})",
-    "The word ``and`` between words; the candidate centre of an ``X and X`` repeat.",
-)
 
 FUSED_SENTENCE = pattern(
     "mt.fused_sentence",
@@ -135,16 +103,12 @@ ELLIPSIS_CUT = pattern(
     "a headline cut short. Example: ``integrated qua… 2``.",
 )
 
-LINE_END_WORD = pattern(
-    "mt.line_end_word",
-    r"(?<![\p{L}\p{N}'’\-])\p{L}+\Z",
-    "The last word of a line that ends in a letter (no closing punctuation).",
-)
-
-TOKEN = pattern(
-    "mt.token",
-    r"\S+",
-    "A whitespace-delimited token, to find the offsets of tokens found by ``str.split``.",
+TITLE_LINE = pattern(
+    "mt.title_line",
+    r"\n[ \t]*\n[ \t]*\K[^\n]{3,150}+(?<=\p{L})(?=\n|\Z)",
+    "A line of 3 to 150 characters after a blank line that ends in a letter: a heading "
+    "position (the filter checks the first line of the text separately). "
+    "Example: ``join hands with Hu``.",
 )
 
 FINAL_LETTER = pattern(
