@@ -419,6 +419,14 @@ def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int)
         if plain:
             dropped["blocks before the title"] += plain
     quoted = _in_ranges(len(walk.blocks), walk.quotes)
+    # Lists and tables whose items are mostly prose keep their link-heavy items too.
+    items: Counter[int] = Counter()
+    linky: Counter[int] = Counter()
+    for b in walk.blocks[first:end]:
+        if b.group:
+            items[b.group] += 1
+            if b.link_chars > LINK_LIST * b.chars:
+                linky[b.group] += 1
     for i in range(first, end):
         b = walk.blocks[i]
         hit = next((m for m in b.marks if m in active), None)
@@ -427,7 +435,11 @@ def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int)
                 seen_marks.add(hit)
                 dropped[walk.marks[hit].kind] += 1
             continue
-        if b.link_chars > LINK_LIST * b.chars and not quoted[i]:
+        if (
+            b.link_chars > LINK_LIST * b.chars
+            and not quoted[i]
+            and not (b.group and 2 * linky[b.group] < items[b.group])
+        ):
             dropped["link lists"] += 1
             continue
         if len(b.text) < 40 and _norm_phrase(b.text) in V.FURNITURE_PHRASES:
