@@ -42,7 +42,6 @@ from ..patterns.mt import (
     CLOSING_QUOTE,
     DIGIT_G,
     DIGIT_G_UPPER,
-    ELLIPSIS_CUT,
     FINAL_LETTER,
     FUSED_NAME,
     FUSED_SENTENCE,
@@ -107,8 +106,6 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?\n"
 
 
-#: Capitalised doubles repaired at a sentence start (the exact doubles come from the word scan).
-_CAPITAL_DOUBLES = ("The the ",)
 _TRAILING_PUNCT = ".,;:!?)]\"'”’"
 _SURNAME_CAPS = frozenset(s.capitalize() for s in SURNAMES)
 #: UTF-8 lead bytes of U+3000-U+DFFF: CJK punctuation, kana, Han, hangul.
@@ -136,12 +133,17 @@ def _analysis(text: str) -> tuple[list[str], tuple[int, ...]]:
 
 
 @lru_cache(maxsize=2)
-def _trigger_hits(text: str) -> tuple[int, ...]:
-    """Indices of tokens that start a check: capitalised Chinese surnames (name evidence),
-    a lone ``, . ; : ! ?`` (space before it), ``and`` (repeated phrases) and the words
-    after a name (unverified names). One pass, shared by ``mt`` and ``mt_flags``."""
+def _triggers(text: str) -> dict[str, list[int]]:
+    """Indices of tokens that start a check, by kind: ``surname`` (capitalised Chinese
+    surname: name evidence), ``mark`` (a lone ``, . ; : ! ?``: space before it),
+    ``acronym``, ``and`` (repeated phrases), ``slot`` (words after a name) and ``The``
+    (``The the``). One pass over the tokens, shared by ``mt`` and ``mt_flags``.
+    """
     words, _ = _analysis(text)
-    return tuple(compress(count(), map(_TRIGGERS.__contains__, words)))
+    kinds: dict[str, list[int]] = {}
+    for i in compress(count(), map(_TRIGGER_KIND.__contains__, words)):
+        kinds.setdefault(_TRIGGER_KIND[words[i]], []).append(i)
+    return kinds
 
 
 def _find_seq(text: str, seq: Sequence[str], lower_bound: int) -> tuple[int, int] | None:
@@ -176,19 +178,6 @@ def _token_spans(
         out.append(span)
         if span:
             floor = span[1]
-    return out
-
-
-def _capital_doubles(text: str, needle: str) -> list[tuple[int, int, str]]:
-    """``The the`` (and the like) at a sentence start: (start, end of the copies, first word)."""
-    first, second = needle.split()
-    out = []
-    pos = text.find(needle)
-    while pos >= 0:
-        end = _extend_copies(text, pos + len(first) + 1 + len(second), second)
-        if (not pos or not _is_word_char(text[pos - 1])) and _sentence_start(text, pos):
-            out.append((pos, end, first))
-        pos = text.find(needle, end)
     return out
 
 
@@ -303,7 +292,7 @@ def space_before_punct_edits(text: str) -> list[Edit]:
     (``3 : 1``) stay. Spaces inside brackets are the ``whitespace`` filter's job.
     """
     words, _ = _analysis(text)
-    hits = [i for i in _trigger_hits(text) if i and words[i] in _LONE_MARKS]
+    hits = [i for i in _triggers(text).get("mark", ()) if i]
     marks = [s[1] - 1 for s in _token_spans(text, words, [(i - 1, i) for i in hits]) if s]
     if " ," in text:
         marks += [m.start() + 1 for m in GLUED_COMMA.finditer(text)]
@@ -346,9 +335,10 @@ def doubled_word_edits(text: str) -> list[Edit]:
     for (first, _), span in zip(runs, _token_spans(text, words, runs), strict=True):
         if span:
             found.append((span[0], span[1], words[first]))
-    for needle in _CAPITAL_DOUBLES:
-        if needle in text:
-            found += _capital_doubles(text, needle)
+    caps = [(i, i + 1) for i in _triggers(text).get("The", ()) if words[i + 1 : i + 2] == ["the"]]
+    for (first, _), span in zip(caps, _token_spans(text, words, caps), strict=True):
+        if span and _sentence_start(text, span[0]):
+            found.append((span[0], _extend_copies(text, span[1], "the"), words[first]))
     edits = []
     for start, end, w in found:
         if start + len(w) < end and (end == len(text) or not _is_word_char(text[end])):
@@ -412,9 +402,8 @@ def acronym_list_edits(text: str, extra: Sequence[str] = ()) -> list[Edit]:
     The built-in list is found through the shared token scan; ``extra`` (the user's
     additions) by substring tests.
     """
-    words, _ = _analysis(text)
     acronyms = list(extra)
-    if any(words[i] in _ACRONYM_TOKENS for i in _trigger_hits(text)):
+    if "acronym" in _triggers(text):
         acronyms += ACRONYMS
     wanted = tuple(
         sorted(a for a in acronyms if a in text and a != a.lower() and a.lower() in text)
@@ -446,8 +435,8 @@ def name_evidence(text: str) -> dict[str, str]:
     """
     words, _ = _analysis(text)
     forms: dict[str, set[str]] = {}
-    for i in _trigger_hits(text):
-        if i + 1 >= len(words) or words[i] not in _SURNAME_CAPS:
+    for i in _triggers(text).get("surname", ()):
+        if i + 1 >= len(words):
             continue
         given = words[i + 1].rstrip(_TRAILING_PUNCT)
         if not (2 <= len(given) <= 12 and given.isalpha() and given[0].isupper()):
@@ -760,9 +749,7 @@ def repeated_phrase_flags(text: str) -> list[Flag]:
         return []
     words, _ = _analysis(text)
     found: list[tuple[int, int, str, float]] = []
-    for i in _trigger_hits(text):
-        if words[i] != "and":
-            continue
+    for i in _triggers(text).get("and", ()):
         if not i or words[i - 1] not in " ".join(words[i + 1 : i + 5]):
             continue
         for k in (4, 3, 2, 1):
@@ -835,6 +822,17 @@ def _prefix_evidence(text: str, frag: str, line_start: int, line_end: int) -> bo
     return longer >= 2
 
 
+def _ellipsis_cut_score(text: str, start: int, end: int) -> float:
+    """0.6 before a number (a list of cut headlines), 0.4 at the end of a short line, else 0."""
+    rest = text[end : end + 3].lstrip(" \t")
+    if rest[:1].isdigit() and text[end : end + 1] in " \t":
+        return 0.6
+    if rest[:1] not in ("", "\n"):
+        return 0.0
+    line_start = text.rfind("\n", 0, start) + 1
+    return 0.4 if len(text[line_start:start].split()) <= 14 else 0.0
+
+
 def truncation_flags(text: str) -> list[Flag]:
     """Title-like lines cut mid-word (``join hands with Hu``) and ellipsis cuts (``qua…``).
 
@@ -865,19 +863,18 @@ def truncation_flags(text: str) -> list[Flag]:
                     0.7,
                 )
             )
-    if "…" in text or "..." in text:
-        for m in ELLIPSIS_CUT.finditer(text):
-            ws, _ = _word_around(text, m.start(), m.start())
-            if text[m.end() : m.end() + 2].strip(" \t")[:1].isdigit():
-                score = 0.6
-            else:
-                line_start = text.rfind("\n", 0, ws) + 1
-                if len(text[line_start:ws].split()) > 14:
-                    continue
-                score = 0.4
-            flags.append(
-                Flag(ws, m.end(), "mt_flags.truncated", "text cut off with an ellipsis", score)
-            )
+    for mark in ("…", "..."):
+        pos = text.find(mark)
+        while pos >= 0:
+            end = pos + len(mark)
+            if pos and text[pos - 1].isalpha() and text[end : end + 1] != ".":
+                score = _ellipsis_cut_score(text, pos, end)
+                if score:
+                    ws, _ = _word_around(text, pos, pos)
+                    flags.append(
+                        Flag(ws, end, "mt_flags.truncated", "text cut off with an ellipsis", score)
+                    )
+            pos = text.find(mark, end)
     return sorted(flags, key=lambda f: f.start)
 
 
@@ -927,8 +924,8 @@ def unverified_name_flags(text: str) -> list[Flag]:
     words, _ = _analysis(text)
     found: list[tuple[int, str]] = []
     evidence: dict[str, str] | None = None
-    for i in _trigger_hits(text):
-        if not i or words[i] not in NAME_SLOT_NEXT:
+    for i in _triggers(text).get("slot", ()):
+        if not i:
             continue
         word = words[i - 1]
         if word.endswith(","):
@@ -963,7 +960,14 @@ NAME_SLOT_NEXT = NAME_SLOT_VERBS | frozenset(
 )
 _LONE_MARKS = frozenset(",.;:!?")
 _ACRONYM_TOKENS = frozenset(a.lower() + p for a in ACRONYMS for p in ("", ",", ".", ";", ":", ")"))
-_TRIGGERS = NAME_SLOT_NEXT | _SURNAME_CAPS | _LONE_MARKS | _ACRONYM_TOKENS | {"and"}
+_TRIGGER_KIND: dict[str, str] = {
+    **dict.fromkeys(NAME_SLOT_NEXT, "slot"),
+    **dict.fromkeys(_SURNAME_CAPS, "surname"),
+    **dict.fromkeys(_LONE_MARKS, "mark"),
+    **dict.fromkeys(_ACRONYM_TOKENS, "acronym"),
+    "and": "and",
+    "The": "The",
+}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -96,13 +96,6 @@ FUSED_SENTENCE = pattern(
     "checked against a list of common words. Example: ``economy, Make every effort``.",
 )
 
-ELLIPSIS_CUT = pattern(
-    "mt.ellipsis_cut",
-    r"(?<=\p{L})(?:…|\.\.\.)(?=[ \t]+\p{N}|[ \t]*\n|[ \t]*\Z)",
-    "An ellipsis glued to a word and followed by a number, a line break or the end: "
-    "a headline cut short. Example: ``integrated qua… 2``.",
-)
-
 TITLE_LINE = pattern(
     "mt.title_line",
     r"\n[ \t]*\n[ \t]*\K[^\n]{3,150}+(?<=\p{L})(?=\n|\Z)",
