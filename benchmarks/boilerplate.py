@@ -23,7 +23,8 @@ Examples::
 
 ``--check`` exits with status 1 when a measured F1, precision or recall falls below
 the floors pinned in ``benchmarks/boilerplate_floors.json``, or a median time goes
-above its ceiling there. It exits 0 without measuring (and says so) when the data
+above its ceiling there (``max_median_ms``, absolute, or
+``max_median_vs_trafilatura``, a multiple of trafilatura's median in the same run). It exits 0 without measuring (and says so) when the data
 set is absent, so CI can call it unconditionally.
 """
 
@@ -195,11 +196,20 @@ def table(results: dict[str, dict[str, float]], n_pages: int) -> str:
 def check(results: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> list[str]:
     """Messages for every figure below its floor (or time above its ceiling)."""
     failures = []
+    reference = results.get("trafilatura")
     for name, fig in results.items():
         for key, bound in floors.get(name, {}).items():
             if key == "max_median_ms":
                 if fig["median_ms"] > bound:
                     failures.append(f"{name}: median {fig['median_ms']:.1f} ms > ceiling {bound}")
+            elif key == "max_median_vs_trafilatura":
+                # Relative to the reference timed in the same run, so a busy machine
+                # does not fail the gate.
+                if reference and fig["median_ms"] > bound * reference["median_ms"]:
+                    failures.append(
+                        f"{name}: median {fig['median_ms']:.1f} ms > {bound} x trafilatura's "
+                        f"{reference['median_ms']:.1f} ms"
+                    )
             elif fig[key] < bound:
                 failures.append(f"{name}: {key} {fig[key]:.4f} < floor {bound}")
     return failures
