@@ -90,6 +90,6 @@ SENTENCE_STARTERS = _words(
 
 #: Words that make ``X and X`` an idiom rather than a repetition.
 AND_IDIOMS = _words(
-    """more less again over on round through out up by miles years hours days weeks
+    """more less again over on round through out up by time miles years hours days weeks
     months times minutes round side back forth ages"""
 )

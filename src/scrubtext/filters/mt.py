@@ -20,6 +20,7 @@ from itertools import accumulate, compress, count, islice
 from pathlib import Path
 from typing import ClassVar
 
+from .. import lang
 from ..document import Document, Edit, Flag
 from ..errors import ConfigError
 from ..filter import TextFilter
@@ -485,9 +486,12 @@ def fused_name_edits(text: str) -> list[Edit]:
 def final_stop_edits(text: str) -> list[Edit]:
     """Add the missing full stop at the end of a one-line prose paragraph.
 
-    Guards: two or more sentences, at least 80 characters, a last sentence of four
-    or more words ending in a lowercase letter or digit, not a list item or
-    caption, and not in title case (a heading).
+    Guards: at least 80 characters; two or more sentences, every one but the last
+    closed by ``. ! ?``; a last sentence of four or more words, not in title case
+    (a heading), ending in an English word that is not a function word (not a
+    hashtag, handle, address or fragment); the next paragraph does not begin in
+    lower case (a sentence broken by a blank line); not a list item or caption; no
+    separators such as ``|``.
     """
     edits = []
     for ps, pe in paragraphs(text):
@@ -497,14 +501,17 @@ def final_stop_edits(text: str) -> list[Edit]:
         if not FINAL_LETTER.search(para) or LIST_OR_CAPTION.search(para):
             continue
         spans = sentences(text, ps, pe)
-        if len(spans) < 2:
+        if len(spans) < 2 or any(c in para for c in "|©•»«#@"):
+            continue
+        if not all(text[s:e].rstrip("\"'”’)]")[-1:] in ".!?" for s, e in spans[:-1]):
             continue
         last = text[spans[-1][0] : spans[-1][1]].split()
-        if (
-            any(c in para for c in "|©•»«")
-            or len(last) < 4
-            or sum(w[:1].isupper() for w in last) * 2 > len(last)
-        ):
+        if len(last) < 4 or sum(w[:1].isupper() for w in last) * 2 > len(last):
+            continue
+        final = last[-1].lower()
+        if final not in zipf_table() or final in lang.stopwords("en"):
+            continue
+        if text[pe:].lstrip()[:1].islower():  # the sentence goes on after a blank line
             continue
         edits.append(
             Edit(
@@ -762,7 +769,7 @@ def repeated_phrase_flags(text: str) -> list[Flag]:
                 continue
             w = x[0]
             if k == 1 and (
-                w.lower() in AND_IDIOMS or w.endswith("er") or len(w) < 4 or w[0].isupper()
+                w.lower() in AND_IDIOMS or w.endswith(("er", "s")) or len(w) < 4 or w[0].isupper()
             ):
                 break
             found.append((i - k, i + k, " ".join(x), 0.8 if k > 1 else 0.5))
@@ -879,7 +886,11 @@ def truncation_flags(text: str) -> list[Flag]:
 
 
 def cjk_residue_flags(text: str) -> list[Flag]:
-    """Han, kana or hangul characters inside a line that is mostly Latin script."""
+    """Han, kana or hangul characters inside a line that is mostly Latin script.
+
+    A run in brackets right after a word (``Hwajeontae Dance (花前態舞)``) is a gloss
+    the writer chose and is not flagged.
+    """
     if not _maybe_cjk(text):
         return []
     flags = []
@@ -892,15 +903,15 @@ def cjk_residue_flags(text: str) -> list[Flag]:
             line = text[ls : le if le >= 0 else len(text)]
             ascii_len = len(line.encode("ascii", "ignore"))
             line_cache[ls] = ascii_len >= 3 * (len(line) - ascii_len) and ascii_len >= 8
-        if line_cache[ls]:
-            inside = text[s - 1 : s] in "(（" and text[e : e + 1] in ")）"
+        glossed = text[s - 1 : s] in "(（" and text[e : e + 1] in ")）"
+        if line_cache[ls] and not glossed:
             flags.append(
                 Flag(
                     s,
                     e,
                     "mt_flags.cjk_residue",
                     f"source-script characters {m.group()!r} inside Latin-script text",
-                    0.4 if inside else 0.7,
+                    0.7,
                 )
             )
         if len(flags) >= 100:
