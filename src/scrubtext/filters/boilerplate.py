@@ -183,7 +183,7 @@ class Boilerplate(TextFilter):
 
     def plan(self, text: str, language: str | None = None) -> list[_Block]:
         """The blocks of ``text`` with their scores and decisions (for inspection)."""
-        stops = lang.stopwords(language)
+        stops = _stopwords(language)
         known = language is None or language == "en" or stops is not lang.stopwords("en")
         blocks = self._segment(text)
         if not blocks:
@@ -375,9 +375,12 @@ class Boilerplate(TextFilter):
         mode = self.aggressiveness
         # Evidence that this is a page dump, not a clean article: without it only
         # blocks that are boilerplate by themselves go.
-        evidence = [b for b in blocks if b.strong]
-        page = len(evidence) >= 2 and any(
-            not b.contextual and b.label != "separator" for b in evidence
+        evidence = [b for b in blocks if b.strong and b.label != "separator"]
+        separators = any(b.strong and b.label == "separator" for b in blocks)
+        page = (
+            len(evidence) >= 3
+            or (len(evidence) == 2 and any(not b.contextual for b in evidence))
+            or (len(evidence) == 1 and separators and not evidence[0].contextual)
         )
         headline = _headline(blocks, lo) if self.keep_headings else -1
         # bylines and stamps opening the article run are furniture too
@@ -424,14 +427,15 @@ def _content_score(
         return -0.8, "list", "headline cut short with an ellipsis"
     if cue == "run" and stop < 0.1:
         return -0.8, "menu", f"run of {n} capitalised words without a sentence"
-    if n >= 8 and stop >= 0.18 and terminal:
-        return 1.0, "", ""
-    if n >= 20 and stop >= 0.12:
-        return 0.8, "", ""
-    if n >= 8 and stop >= 0.18:
+    if terminal:
+        if n >= 8 and stop >= 0.18:
+            return 1.0, "", ""
+        if n >= 4 and stop > 0:
+            return 0.3, "", ""
+    elif n >= 20 and stop >= 0.2:
+        return 0.6, "", ""
+    elif n >= 8 and stop >= 0.18:
         return 0.2, "heading", "long line without sentence punctuation"
-    if terminal and n >= 4 and stop > 0:
-        return 0.3, "", ""
     if n <= 12 and caps >= 0.6 and not terminal:
         return -0.6, "heading", f"short capitalised line of {n} words"
     if n < 8 and not terminal:
@@ -492,9 +496,8 @@ def _lists_after_headings(blocks: list[_Block]) -> None:
         if b.strong and b.label == "list":
             in_list = True
             continue
-        if in_list and b.score < 0.5:
-            if not b.label:
-                b.label, b.what = "list", "item of the list above"
+        if in_list and b.score < 0.5 and not b.strong:
+            b.label, b.what = "list", "item of the list above"
             continue
         in_list = False
 
@@ -509,7 +512,11 @@ def _edits(text: str, blocks: list[_Block]) -> list[Edit]:
             i += 1
             continue
         j = i + 1
-        while j < len(blocks) and blocks[j].label == b.label:
+        while (
+            j < len(blocks)
+            and blocks[j].label == b.label
+            and not (b.label == "list" and blocks[j].strong)
+        ):
             j += 1
         run = blocks[i:j]
         prev_end = blocks[i - 1].end if i > 0 else None
@@ -527,26 +534,37 @@ def _edits(text: str, blocks: list[_Block]) -> list[Edit]:
         if edits and edits[-1].end > start:
             start = edits[-1].end
         if end > start:
-            edits.append(Edit(start, end, "", f"boilerplate.{b.label}", _reason(run)))
+            edits.append(Edit(start, end, "", f"boilerplate.{b.label}", _reason(text, run)))
         i = j
     return edits
 
 
-def _reason(run: list[_Block]) -> str:
+def _reason(text: str, run: list[_Block]) -> str:
+    """One sentence saying what a run of deleted blocks is and why it goes."""
     label = run[0].label
-    if len(run) == 1:
-        return f"{run[0].what or RULES['boilerplate.' + label]}"
-    words = sum(b.words for b in run)
     first = run[0].what or RULES["boilerplate." + label]
+    if len(run) == 1:
+        return first
+    words = sum(b.words for b in run)
+    if label == "list" and run[0].strong:
+        heading = _short(text[run[0].start : run[0].end].strip(" :"), 40)
+        cut = sum(1 for b in run if text[b.start : b.end].endswith(("…", "...")))
+        tail = f", {cut} of them headlines cut short with an ellipsis" if cut else ""
+        items = len(run) - 1
+        noun = "item" if items == 1 else "items"
+        return f"{heading!r} list: the heading and {items} {noun} ({words} words){tail}"
+    samples = ", ".join(repr(_short(text[b.start : b.end], 24)) for b in run[:3])
     kinds = {
-        "list": "list",
-        "menu": "menu",
-        "outside": "text outside the article",
+        "list": "list items",
+        "menu": "navigation menu",
+        "outside": "text outside the article (menus, lists or widgets separate it from the article)",
         "footer": "footer",
         "widget": "widgets",
+        "comments": "comment thread",
         "byline": "bylines and stamps",
+        "separator": "separator lines",
     }
-    return f"{kinds.get(label, label)} of {len(run)} blocks ({words} words), starting with {first}"
+    return f"{kinds.get(label, label)}: {len(run)} blocks, {words} words ({samples}...)"
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -570,6 +588,7 @@ def _cut(
     heads, widgets = cutters
     for m in heads.finditer(text, start, end):
         cuts.append((m.start(), m.start(), "heading"))
+        cuts.append((m.end(), m.end(), "line"))
     for m in widgets.finditer(text, start, end):
         cuts.append((m.start(), m.start(), "widget"))
         cuts.append((m.end(), m.end(), "line"))
@@ -739,3 +758,15 @@ def _cutters(extra: tuple[str, ...]) -> tuple[NamedPattern, NamedPattern]:
         phrase_pattern(heads, "boilerplate.heading_phrase"),
         phrase_pattern(widgets, "boilerplate.widget_phrase"),
     )
+
+
+@lru_cache(maxsize=32)
+def _stopwords(language: str | None) -> frozenset[str]:
+    """Function words of ``language`` plus English ones.
+
+    Detection on a page dump full of menus or code can miss; English function
+    words are a safe addition, as menus and lists in any language have few.
+    """
+    english = lang.stopwords("en")
+    own = lang.stopwords(language)
+    return english if own is english else own | english

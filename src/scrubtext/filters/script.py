@@ -26,7 +26,9 @@ from ..patterns.script import (
     CODE_ANCHOR,
     CODE_TOKEN,
     CODE_TRIGGER,
+    PROSE_RUN,
     STATEMENT_TAIL,
+    STRING_REST,
     URL_STRING,
 )
 
@@ -43,9 +45,12 @@ WEIGHTS: dict[str, float] = {
     "cssdecl": 2.0,
     "cdata": 2.0,
     "brace": 0.5,
+    "escape": 1.5,
 }
 #: Anchors further apart than this (in characters) start a new cluster.
 GAP = 48
+#: Longest stretch between anchors bridged when it holds no prose.
+MAX_GAP = 3000
 #: Longest JSON or code block followed to its closing brace.
 MAX_BLOCK = 200_000
 #: Characters scanned on each side of a trigger character.
@@ -111,7 +116,9 @@ class Script(TextFilter):
             kind = m.lastgroup or "brace"
             if current is not None and m.start() < current.end:
                 continue  # inside a block already followed to its brace
-            if current is None or m.start() - current.end > GAP:
+            if current is None or (
+                m.start() - current.end > GAP and not self._code_gap(text, current, m.start())
+            ):
                 if current is not None and self._accept(current):
                     yield self._follow_brace(text, current)
                 current = _Cluster(m.start(), m.end(), 0.0, Counter(), kind)
@@ -122,12 +129,26 @@ class Script(TextFilter):
                     current.end = close
                     current.kinds["close"] += 1
                     current.score += WEIGHTS["close"]
+            if kind == "escape":
+                lo, hi = _string_span(text, m.start())
+                if hi > current.end:
+                    current.start = min(current.start, lo)
+                    current.end = hi
             current.score += WEIGHTS[kind]
             current.kinds[kind] += 1
             if self._accept(current) and "{" in m.group():
                 current = self._follow_brace(text, current)
         if current is not None and self._accept(current):
             yield self._follow_brace(text, current)
+
+    def _code_gap(self, text: str, c: _Cluster, nxt: int) -> bool:
+        """Whether the text between an accepted cluster and the next anchor is code too:
+        not too long and without a run of plain words."""
+        return (
+            nxt - c.end <= MAX_GAP
+            and self._accept(c)
+            and PROSE_RUN.search(text, c.end, nxt) is None
+        )
 
     def _accept(self, c: _Cluster) -> bool:
         return c.score >= self.min_score and sum(c.kinds.values()) >= 2
@@ -237,6 +258,27 @@ def _call_end(text: str, open_paren: int) -> int:
             return -1
         i += 1
     return -1
+
+
+def _string_span(text: str, pos: int) -> tuple[int, int]:
+    """The double-quoted string literal around the escape at ``pos``, as (start, end);
+    ``(pos, pos)`` when no closing quote is found within reach."""
+    limit = min(len(text), pos + MAX_BLOCK)
+    m = STRING_REST.compiled.match(text, pos, limit)
+    if m is None:
+        return pos, pos
+    start = pos
+    floor = max(0, pos - MAX_BLOCK)
+    while True:
+        q = text.rfind('"', floor, start)
+        if q < 0:
+            return pos, m.end()
+        slashes = 0
+        while q - slashes - 1 >= 0 and text[q - slashes - 1] == "\\":
+            slashes += 1
+        if slashes % 2 == 0:
+            return q, m.end()
+        start = q - slashes
 
 
 def _matching_brace(text: str, open_at: int) -> int:

@@ -16,17 +16,18 @@ CODE_ANCHOR = pattern(
     r"""|(?P<jsonkey>[{,]\s*"[^"\n]{1,60}"\s*:)"""
     r"""|(?P<cssdecl>[{;]\s*-?[a-z][a-z-]{1,30}\s*:\s*[^;{}\n]{1,80}(?:;|(?=\s*\})))"""
     r"""|(?P<cdata><!\[CDATA\[|\]\]>|<!--|-->)"""
+    r"""|(?P<escape>\\(?:u[0-9a-fA-F]{4}|[nrt"/])|<\\/[a-z]+>)"""
     r"""|(?P<brace>[{}])""",
     "One piece of code syntax: a dotted call ``a.b(`` or assignment ``a.b =``, a ``var x =`` declaration, a "
     "``function (...) {`` head, an arrow, a statement end ``);``, a logical or "
     'equality operator, a JSON key ``{"k":``, a CSS declaration ``{ color: red;`` '
-    "or a brace. Prose almost never contains two of these close together. "
+    "an escape inside a string literal (``\\u2019``, ``<\\/p>``) or a brace. Prose almost never contains two of these close together. "
     "Example: ``DD_belatedPNG.fix(`` and ``');`` in ``DD_belatedPNG.fix('div');``.",
 )
 
 CODE_TRIGGER = pattern(
     "script.trigger",
-    r"""[{};=]|&&|\|\||\(['"](?<=\w\(['"])|<!\[|\]\]>|<!--|-->""",
+    r"""[{};=\\]|&&|\|\||\(['"](?<=\w\(['"])|<!\[|\]\]>|<!--|-->""",
     "A character that code almost always has near its other syntax: a brace, a "
     "semicolon, ``=``, a logical operator, a call with a quoted argument, a CDATA "
     "or comment marker. Only the text around these is scanned for code.",
@@ -59,4 +60,18 @@ URL_STRING = pattern(
     r"""['"](?:https?:)?//[^'"\s]{4,}['"]""",
     "A quoted URL, as loader and tracking snippets pass them. "
     "Example: ``'//www.example.com/analytics.js'``.",
+)
+
+PROSE_RUN = pattern(
+    "script.prose_run",
+    r"""(?:(?<![^\s(“"])\p{L}[\p{L}'’-]*[,.;:!?”"]?\s+){5}\p{L}""",
+    "Six plain words in a row (letters only, ordinary punctuation): prose, which "
+    "ends a stretch of code. Example: ``You give us five minutes and``.",
+)
+
+STRING_REST = pattern(
+    "script.string_rest",
+    r"""(?:[^"\\\n]|\\.)*\"""",
+    "The rest of a double-quoted string literal from inside it, escapes respected, "
+    "up to and including the closing quote.",
 )
