@@ -40,9 +40,11 @@ from . import html_vocab as V
 from . import lang
 from .patterns.html import (
     ATTR_WORD_BREAK,
+    CALL_TO_ACTION,
     COPYRIGHT_NOTICE,
     HIDDEN_STYLE,
     MARKUP_TOKEN,
+    MEDIA_COUNTER,
     TITLE_SEPARATOR,
 )
 
@@ -59,6 +61,8 @@ LINK_LIST = 0.5
 #: A furniture mark holding at least this share of the page's good text is a
 #: layout wrapper, not furniture.
 WRAPPER_SHARE = 0.4
+#: Blocks shorter than this (non-space characters) are checked for promotional prompts.
+PROMPT_CHARS = 160
 #: Score bonus (a fraction) for a container marked as the article body.
 CONTENT_BONUS = 0.25
 _CELL_TAGS = frozenset(["li", "td", "th", "dd", "dt"])
@@ -447,6 +451,11 @@ def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int)
             continue
         if b.chars < 200 and COPYRIGHT_NOTICE.search(b.text):
             dropped["copyright notices"] += 1
+            continue
+        if b.chars < PROMPT_CHARS and (
+            CALL_TO_ACTION.search(b.text) or MEDIA_COUNTER.fullmatch(b.text)
+        ):
+            dropped["prompts"] += 1
             continue
         kept.append(b)
     # A heading with nothing after it introduced something that was dropped.

@@ -203,10 +203,6 @@ FURNITURE_PHRASES: Final = frozenset(
     highlights
     loading content
     loading comments
-    image 1 of 2
-    image 1 of 3
-    image 1 of 4
-    image 1 of 5
     advertising
     ad
     sponsored

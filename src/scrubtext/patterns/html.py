@@ -37,3 +37,19 @@ COPYRIGHT_NOTICE = pattern(
     "A copyright or rights-reserved notice (checked on short blocks only). "
     "Example: ``© 2019 Press TV. All rights reserved.``",
 )
+
+CALL_TO_ACTION = pattern(
+    "html.call_to_action",
+    r"(?i)^\W{0,3}(?:sign up\b(?=.{0,80}\b(?:newsletters?|inbox|e-?mails?|updates|alerts)\b)"
+    r"|subscribe\b|follow (?:us|me|him|her)\b|join (?:us|our)\b"
+    r"|click here\b|like this (?:story|article|post)\b|get the latest\b|chat with us\b"
+    r"|download (?:our|the) app\b|share (?:this|on)\b|don't miss\b)",
+    "A short promotional prompt at the start of a block (checked on short blocks only). "
+    "Example: ``Sign up to our newsletter for exclusive updates``.",
+)
+
+MEDIA_COUNTER = pattern(
+    "html.media_counter",
+    r"(?i)^(?:image|photo|picture|slide|video)\s+\d+\s*(?:of|/)\s*\d+$",
+    "A gallery position label. Example: ``Image 2 of 5``.",
+)
