@@ -33,8 +33,7 @@ from pathlib import Path
 
 import msgpack  # build-time only (installed with dask/distributed)
 
-from scrubtext.filters.coherence import FREQ_FILE, ORDER_FILE, sentence_classes
-from scrubtext.patterns.coherence import COHERENCE_TOKEN
+from scrubtext.filters.coherence import FREQ_FILE, ORDER_FILE, sentence_classes, tokenize
 from scrubtext.segment import sentences
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "scrubtext" / "data"
@@ -96,7 +95,7 @@ def build_order(wordnet: Path, python_doc: Path) -> None:
     n = 0
     for source in (wordnet_sentences(wordnet), python_doc_sentences(python_doc)):
         for sent in source:
-            tokens = [m.group() for m in COHERENCE_TOKEN.finditer(sent)]
+            tokens = tokenize(sent)
             classes = sentence_classes(tokens)
             counts.update(itertools.pairwise(classes))
             n += 1
