@@ -98,6 +98,12 @@ def test_title_from_page_title_when_no_heading() -> None:
     assert extract(page, keep_title=False).text.startswith("The ferry port")
 
 
+def test_keep_title_option() -> None:
+    page = FIXTURE.read_text(encoding="utf-8")
+    text = scrubtext.clean(page, html=True, **{"html.keep_title": False})
+    assert text.startswith("The town council voted")
+
+
 def test_fragment_is_kept_whole() -> None:
     assert extract("<p>Short note.</p><p>Another one.</p>").text == "Short note.\n\nAnother one."
 

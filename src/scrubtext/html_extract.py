@@ -585,6 +585,8 @@ def extract(
 ) -> Extraction:
     """Extract the main text of an HTML page.
 
+    ``keep_title``: the text starts with the article title (added when the main
+    content lacks it); False leaves the title out.
     ``markup`` is a ``str``, ``bytes`` of unknown encoding (decoded with
     BeautifulSoup's ``UnicodeDammit``) or a BeautifulSoup object.
     ``extra_tokens`` adds class/id words by kind, e.g. ``{"advertising": ("mybanner",)}``.
@@ -612,6 +614,10 @@ def extract(
     start, end = _choose(walk)
     title, title_at = _title(root, walk)
     kept = _select(walk, trusted, start, end, title_at)
+    leads = bool(kept) and kept[0].tag in V.HEADING_TAGS
+    if not keep_title and leads and _norm_phrase(kept[0].text) == _norm_phrase(title):
+        kept = kept[1:]
+        walk.dropped["title"] += 1
     text = _join(kept)
     if keep_title:
         text = _with_title(title, kept, text)

@@ -79,7 +79,8 @@ class HtmlExtract(TextFilter):
     }
     idempotent: ClassVar[bool | str] = True
 
-    #: Put the article title (h1, og:title or <title>) first when the body lacks it.
+    #: Start with the article title (h1, og:title or <title>; added when the main
+    #: content lacks it). False leaves the title out.
     keep_title: bool = True
 
     def applies(self, doc: Document) -> bool:
