@@ -45,7 +45,6 @@ from ..patterns.mt import (
     DIGIT_G_UPPER,
     FINAL_LETTER,
     FUSED_NAME,
-    FUSED_SENTENCE,
     GIVEN_NAME,
     GLUED_COMMA,
     LIST_OR_CAPTION,
@@ -137,13 +136,15 @@ def _analysis(text: str) -> tuple[list[str], tuple[int, ...]]:
 def _triggers(text: str) -> dict[str, list[int]]:
     """Indices of tokens that start a check, by kind: ``surname`` (capitalised Chinese
     surname: name evidence), ``mark`` (a lone ``, . ; : ! ?``: space before it),
-    ``acronym``, ``and`` (repeated phrases), ``slot`` (words after a name) and ``The``
-    (``The the``). One pass over the tokens, shared by ``mt`` and ``mt_flags``.
+    ``acronym``, ``and`` (repeated phrases), ``slot`` (words after a name), ``The``
+    (``The the``) and ``starter`` (a capitalised common word: fused sentences). One
+    pass over the tokens, shared by ``mt`` and ``mt_flags``.
     """
     words, _ = _analysis(text)
     kinds: dict[str, list[int]] = {}
-    for i in compress(count(), map(_TRIGGER_KIND.__contains__, words)):
-        kinds.setdefault(_TRIGGER_KIND[words[i]], []).append(i)
+    for i in compress(count(), map(_TRIGGER_KINDS.__contains__, words)):
+        for kind in _TRIGGER_KINDS[words[i]]:
+            kinds.setdefault(kind, []).append(i)
     return kinds
 
 
@@ -202,11 +203,17 @@ def apostrophe_edits(text: str) -> list[Edit]:
     Guards: an okina in a Hawaiian word (``Hawai‘i``) stays, and so does a ``‘``
     that opens a quotation closed later on the same line (``the‘smart city’``).
     """
-    if not any(c in text for c in _QUOTE_MARKS):
-        return []
-    found = list(QUOTE_APOSTROPHE.finditer(text))
+    found = []
+    for quote in _QUOTE_MARKS:
+        pos = text.find(quote)
+        while pos >= 0:
+            m = QUOTE_APOSTROPHE.search(text, pos, pos + 2)
+            if m and m.start() == pos:
+                found.append(m)
+            pos = text.find(quote, pos + 1)
     if not found:
         return []
+    found.sort(key=lambda m: m.start())
     straight = sum(1 for m in APOSTROPHE_BETWEEN.finditer(text) if m.group() == "'")
     curly = sum(1 for m in APOSTROPHE_BETWEEN.finditer(text) if m.group() != "'")
     mark = "'" if straight > curly else "’"
@@ -673,21 +680,15 @@ def repetition_flags(text: str) -> list[Flag]:
     words, doubled = _analysis(text)
     found: list[tuple[int, int, str, str, float]] = []
     covered: set[int] = set()
-    # Period k repeated three times makes a run of 2k equal pairs at distance k.
-    # Distance 4 also shows period 2 (a run of 2 or more), so three scans suffice.
-    runs: list[tuple[int, int, int]] = []  # (first token, run length, period)
-    for dist in (4, 3):
-        hits = compress(count(), map(operator.eq, words, islice(words, dist, None)))
-        for i, length in _index_runs(list(hits)):
-            length = _with_final_mark(words, i, length, dist)
-            if length >= 2 * dist:
-                runs.append((i, length, dist))
-            elif dist == 4 and length >= 2:
-                runs += _period_two(words, i, length + 4)
-    runs += [(i, _with_final_mark(words, i, n, 1), 1) for i, n in _index_runs(doubled)]
+    runs = [(i, _with_final_mark(words, i, n, 1), 1) for i, n in _index_runs(doubled)]
+    runs += _periodic_runs(words)
     for i, length, k in runs:
         gram = words[i : i + k]
-        if i in covered or not any(c.isalpha() for c in "".join(gram)):
+        if (
+            i in covered
+            or (i + length - 1) in covered
+            or not any(c.isalpha() for c in "".join(gram))
+        ):
             continue
         if k == 1 and gram[0].lower().rstrip(_TRAILING_PUNCT) in LEGIT_DOUBLES:
             continue
@@ -724,15 +725,32 @@ def _with_final_mark(words: Sequence[str], i: int, length: int, k: int) -> int:
     return length
 
 
-def _period_two(words: Sequence[str], start: int, span: int) -> list[tuple[int, int, int]]:
-    """Runs of period 2 (``a b a b a b``) inside ``words[start:start + span]``."""
-    same = [words[j] == words[j + 2] for j in range(start, min(start + span, len(words) - 2))]
-    return [(start + i, length, 2) for i, length in _true_runs(same) if length >= 4]
+def _periodic_runs(words: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Runs ``(first, length, period)`` of ``words[i] == words[i + period]`` at least
+    ``2 * period`` long, for periods 2 to 4: an n-gram said three times in a row.
 
-
-def _true_runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
-    """Runs of True: ``(first index, length)``."""
-    return _index_runs([i for i, f in enumerate(flags) if f])
+    Such a run holds at least two multiples of the period, so comparing only every
+    period-th token with the next sampled one finds it; candidates are then widened
+    on the full list. That is about one comparison per token for all three periods.
+    """
+    runs: list[tuple[int, int, int]] = []
+    n = len(words)
+    for d in (2, 3, 4):
+        sample = words[::d]
+        hits = list(compress(count(), map(operator.eq, sample, islice(sample, 1, None))))
+        for j, length in _index_runs(hits):
+            if length < 2:
+                continue
+            start = j * d
+            while start and words[start - 1] == words[start - 1 + d]:
+                start -= 1
+            end = start
+            while end + d < n and words[end] == words[end + d]:
+                end += 1
+            full = _with_final_mark(words, start, end - start, d)
+            if full >= 2 * d and (not runs or runs[-1][2] != d or runs[-1][0] != start):
+                runs.append((start, full, d))
+    return runs
 
 
 def _index_runs(hits: Sequence[int]) -> list[tuple[int, int]]:
@@ -789,25 +807,36 @@ def repeated_phrase_flags(text: str) -> list[Flag]:
 
 
 def fused_sentence_flags(text: str) -> list[Flag]:
-    """``digital economy, Make every effort``: a common word capitalised after a comma."""
-    if ", " not in text:
-        return []
+    """``digital economy, Make every effort``: a common word capitalised after a comma.
+
+    The comma follows a lowercase letter or digit, one space separates it from the
+    capitalised word, and a lowercase word follows.
+    """
+    words, _ = _analysis(text)
+    found = [
+        (i - 1, i)
+        for i in _triggers(text).get("starter", ())
+        if i
+        and i + 1 < len(words)
+        and words[i - 1][-1:] == ","
+        and (words[i - 1][-2:-1].islower() or words[i - 1][-2:-1].isdigit())
+        and words[i + 1][:1].islower()
+    ]
     flags = []
-    for m in FUSED_SENTENCE.finditer(text):
-        s = m.start()
-        if not s or not (text[s - 1].islower() or text[s - 1].isdigit()):
+    for (i, j), span in zip(found, _token_spans(text, words, found), strict=True):
+        if not span:
             continue
-        if m.group(1).lower() not in SENTENCE_STARTERS:
-            continue
-        flags.append(
-            Flag(
-                s,
-                m.end(),
-                "mt_flags.fused_sentence",
-                f"{m.group(1)!r} capitalised after a comma: probably two sentences fused",
-                0.6,
+        comma = span[0] + len(words[i]) - 1
+        if text[comma + 1 : comma + 2] == " " and text.startswith(words[j], comma + 2):
+            flags.append(
+                Flag(
+                    comma,
+                    span[1],
+                    "mt_flags.fused_sentence",
+                    f"{words[j]!r} capitalised after a comma: probably two sentences fused",
+                    0.6,
+                )
             )
-        )
     return flags
 
 
@@ -920,7 +949,7 @@ def cjk_residue_flags(text: str) -> list[Flag]:
 
 
 def _looks_like_fused_name(word: str) -> bool:
-    if len(word) < 6 or not word.isalpha() or not word.islower():
+    if len(word) < 6 or not word.isalpha() or not word.islower() or word in zipf_table():
         return False
     if not FUSED_NAME.fullmatch(word):
         return False
@@ -943,7 +972,7 @@ def unverified_name_flags(text: str) -> list[Flag]:
             word = word[:-1]
         elif words[i] not in NAME_SLOT_VERBS:
             continue
-        if not _looks_like_fused_name(word) or word in zipf_table():
+        if not _looks_like_fused_name(word):
             continue
         if evidence is None:
             evidence = name_evidence(text)
@@ -971,14 +1000,18 @@ NAME_SLOT_NEXT = NAME_SLOT_VERBS | frozenset(
 )
 _LONE_MARKS = frozenset(",.;:!?")
 _ACRONYM_TOKENS = frozenset(a.lower() + p for a in ACRONYMS for p in ("", ",", ".", ";", ":", ")"))
-_TRIGGER_KIND: dict[str, str] = {
-    **dict.fromkeys(NAME_SLOT_NEXT, "slot"),
-    **dict.fromkeys(_SURNAME_CAPS, "surname"),
-    **dict.fromkeys(_LONE_MARKS, "mark"),
-    **dict.fromkeys(_ACRONYM_TOKENS, "acronym"),
-    "and": "and",
-    "The": "The",
-}
+_TRIGGER_KINDS: dict[str, tuple[str, ...]] = {}
+for _kind, _words in (
+    ("slot", NAME_SLOT_NEXT),
+    ("surname", _SURNAME_CAPS),
+    ("mark", _LONE_MARKS),
+    ("acronym", _ACRONYM_TOKENS),
+    ("starter", frozenset(w.capitalize() for w in SENTENCE_STARTERS)),
+    ("and", frozenset({"and"})),
+    ("The", frozenset({"The"})),
+):
+    for _w in _words:
+        _TRIGGER_KINDS[_w] = (*_TRIGGER_KINDS.get(_w, ()), _kind)
 
 
 @dataclass(frozen=True, kw_only=True)

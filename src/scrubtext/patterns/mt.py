@@ -89,13 +89,6 @@ FUSED_NAME = pattern(
 
 
 
-FUSED_SENTENCE = pattern(
-    "mt.fused_sentence",
-    r", (\p{Lu}\p{Ll}+)(?= \p{Ll})",
-    "A comma, then a capitalised word, then a lowercase word: the capitalised word is "
-    "checked against a list of common words. Example: ``economy, Make every effort``.",
-)
-
 TITLE_LINE = pattern(
     "mt.title_line",
     r"\n[ \t]*\n[ \t]*\K[^\n]{3,150}+(?<=\p{L})(?=\n|\Z)",
