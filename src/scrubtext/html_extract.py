@@ -63,6 +63,8 @@ LINK_LIST = 0.5
 WRAPPER_SHARE = 0.4
 #: Blocks shorter than this (non-space characters) are checked for promotional prompts.
 PROMPT_CHARS = 160
+#: A card with a linked headline and less prose than this is a teaser.
+TEASER_PROSE = 400
 #: Score bonus (a fraction) for a container marked as the article body.
 CONTENT_BONUS = 0.25
 _CELL_TAGS = frozenset(["li", "td", "th", "dd", "dt"])
@@ -115,6 +117,7 @@ class _Walk:
     marks: list[_Mark] = field(default_factory=list)
     containers: list[tuple[int, int, float]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    teasers: list[tuple[int, int]] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
@@ -207,6 +210,8 @@ def _walk(root: Any, walk: _Walk) -> None:
                 walk.containers.append((first, len(walk.blocks), bonus))
             if tag == "blockquote":
                 walk.quotes.append((first, len(walk.blocks)))
+            elif tag in V.CONTAINER_TAGS and _is_teaser(walk.blocks, first, len(walk.blocks)):
+                walk.teasers.append((first, len(walk.blocks)))
             if mark_i >= 0:
                 walk.marks[mark_i].end = len(walk.blocks)
             ctx_tag, ctx_group, ctx_marks, in_link = p_tag, p_group, p_marks, p_link
@@ -268,6 +273,21 @@ def _walk(root: Any, walk: _Walk) -> None:
         for child in reversed(el):
             stack.append((child, None))
     _flush(walk, ctx_tag, ctx_group, ctx_marks)
+
+
+def _is_teaser(blocks: list[_Block], start: int, end: int) -> bool:
+    """Whether blocks[start:end] look like a teaser card: a linked headline over a
+    short summary."""
+    if not 2 <= end - start <= 8:
+        return False
+    headline = False
+    prose = 0
+    for b in blocks[start:end]:
+        if b.link_chars >= 0.8 * b.chars:
+            headline = headline or (b.tag in V.HEADING_TAGS and b.chars >= 15)
+        else:
+            prose += b.chars - b.link_chars
+    return headline and prose < TEASER_PROSE
 
 
 def _element_kind(walk: _Walk, el: Any, tag: str) -> tuple[str | None, bool]:
@@ -390,6 +410,13 @@ def _norm_phrase(text: str) -> str:
     return " ".join(text.lower().strip(_WORD_EDGE + " :").split())
 
 
+def _teaser_blocks(walk: _Walk) -> list[bool]:
+    """Blocks inside teaser cards, when the page has a grid of them (three or more)."""
+    if len(walk.teasers) < 3:
+        return [False] * len(walk.blocks)
+    return _in_ranges(len(walk.blocks), walk.teasers)
+
+
 def _in_ranges(n: int, ranges: list[tuple[int, int]]) -> list[bool]:
     """For each of ``n`` indexes, whether one of the half-open ``ranges`` covers it."""
     depth = [0] * (n + 1)
@@ -404,7 +431,9 @@ def _in_ranges(n: int, ranges: list[tuple[int, int]]) -> list[bool]:
     return covered
 
 
-def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int) -> list[_Block]:
+def _select(
+    walk: _Walk, trusted: set[int], start: int, end: int, title_at: int, teaser: list[bool]
+) -> list[_Block]:
     """Blocks of the chosen range that are not furniture; count what goes.
 
     When the title heading lies inside the range, what comes before it (tickers,
@@ -438,6 +467,9 @@ def _select(walk: _Walk, trusted: set[int], start: int, end: int, title_at: int)
             if hit not in seen_marks:
                 seen_marks.add(hit)
                 dropped[walk.marks[hit].kind] += 1
+            continue
+        if teaser[i] and not teaser[start]:
+            dropped["teasers"] += 1
             continue
         if (
             b.link_chars > LINK_LIST * b.chars
@@ -611,9 +643,13 @@ def extract(
     _score(walk.blocks, _stopword_set(code))
     trusted = _trusted_marks(walk)
     _weigh_marks(walk.blocks, trusted)
+    teaser = _teaser_blocks(walk)
+    for i, b in enumerate(walk.blocks):
+        if teaser[i] and b.value > 0:
+            b.value *= 0.3
     start, end = _choose(walk)
     title, title_at = _title(root, walk)
-    kept = _select(walk, trusted, start, end, title_at)
+    kept = _select(walk, trusted, start, end, title_at, teaser)
     leads = bool(kept) and kept[0].tag in V.HEADING_TAGS
     if not keep_title and leads and _norm_phrase(kept[0].text) == _norm_phrase(title):
         kept = kept[1:]
