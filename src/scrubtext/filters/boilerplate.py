@@ -38,9 +38,12 @@ from ..patterns.boilerplate import (
     phrase_pattern,
 )
 from ..segment import sentences
+from ._fixpoint import until_stable
 
 AGGRESSIVENESS = ("precision", "balanced", "recall")
 
+#: Extra passes on the shortened text (a pass that deletes nothing ends the loop).
+MAX_PASSES = 8
 #: Lines shorter than this are one block each, without sentence splitting.
 SHORT_LINE = 160
 #: Lines up to this long that end a sentence and show no cue are one block (a paragraph).
@@ -178,8 +181,14 @@ class Boilerplate(TextFilter):
         return not doc.meta.get("html") and bool(doc.text.strip())
 
     def propose(self, doc: Document) -> list[Edit]:
-        blocks = self.plan(doc.text, doc.meta.get("language"))
-        return _edits(doc.text, blocks) if blocks else []
+        """Deletions, repeated on the shortened text until nothing more goes.
+
+        Decisions depend on context (the article run, the page title), so a
+        deletion can expose more boilerplate; repeating until a fixed point makes
+        the filter idempotent. Later passes are mapped back to ``doc.text``.
+        """
+        language = doc.meta.get("language")
+        return until_stable(doc.text, lambda t: _edits(t, self.plan(t, language)), MAX_PASSES)
 
     def plan(self, text: str, language: str | None = None) -> list[_Block]:
         """The blocks of ``text`` with their scores and decisions (for inspection)."""

@@ -31,6 +31,7 @@ from ..patterns.script import (
     STRING_REST,
     URL_STRING,
 )
+from ._fixpoint import until_stable
 
 #: Evidence each kind of anchor contributes.
 WEIGHTS: dict[str, float] = {
@@ -53,6 +54,8 @@ GAP = 48
 MAX_GAP = 3000
 #: Longest JSON or code block followed to its closing brace.
 MAX_BLOCK = 200_000
+#: Extra passes on the shortened text (deleting code can join what was apart).
+MAX_PASSES = 4
 #: Characters scanned on each side of a trigger character.
 WINDOW = 200
 #: Longest argument list followed to its closing parenthesis.
@@ -95,7 +98,9 @@ class Script(TextFilter):
         return not doc.meta.get("html") and any(t in text for t in _TRIGGERS)
 
     def propose(self, doc: Document) -> list[Edit]:
-        text = doc.text
+        return until_stable(doc.text, self._once, MAX_PASSES)
+
+    def _once(self, text: str) -> list[Edit]:
         edits: list[Edit] = []
         last_end = 0
         for c in self._clusters(text):
