@@ -377,3 +377,19 @@ def test_registered_in_order() -> None:
 )
 def test_conformance_with_options(f: scrubtext.TextFilter) -> None:
     check_filter(f, max_examples=80)
+
+
+def test_repair_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _data import data_dir
+
+    if data_dir() is None:
+        pytest.skip("article-extraction benchmark data not found")
+    import repair
+
+    assert repair.main(["--limit", "6", "--per-article", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "mt.doubled_word" in out
+    assert "edits per 1,000 words" in out
