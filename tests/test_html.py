@@ -104,6 +104,25 @@ def test_keep_title_option() -> None:
     assert text.startswith("The town council voted")
 
 
+def test_teaser_grid_is_dropped() -> None:
+    card = (
+        "<div class='card'><h3><a href='/s{0}'>Another story number {0} worth reading</a></h3>"
+        "<p>A short summary of story {0}, which is about something else entirely.</p></div>"
+    )
+    body = "".join(
+        f"<p>Paragraph {i} of the article says something about the harbour, and the "
+        "people who work there every day of the year.</p>"
+        for i in range(3)
+    )
+    page = (
+        f"<html><body><div><h1>Harbour news</h1>{body}</div>"
+        f"<div>{''.join(card.format(i) for i in range(4))}</div></body></html>"
+    )
+    text = extract(page).text
+    assert "Paragraph 2 of the article" in text
+    assert "story number" not in text and "short summary" not in text
+
+
 def test_fragment_is_kept_whole() -> None:
     assert extract("<p>Short note.</p><p>Another one.</p>").text == "Short note.\n\nAnother one."
 
