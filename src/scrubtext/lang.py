@@ -9,8 +9,10 @@ a bounded sample when neither decides.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from functools import lru_cache
 
+from .patterns.lang import DECISIVE_SCRIPT, LATIN_RANGE_LETTER
 from .patterns.text import LATIN_WORD
 
 #: Characters looked at. Detection quality saturates well before this.
@@ -268,14 +270,13 @@ _lock = threading.Lock()
 
 
 def _script_language(sample: str) -> str | None:
+    if sample.isascii():  # Latin letters only: no script decides
+        return None
     counts: dict[str, int] = {}
-    han = letters = 0
-    for ch in sample:
+    han = 0
+    letters = len(LATIN_RANGE_LETTER.compiled.findall(sample))
+    for ch in DECISIVE_SCRIPT.compiled.findall(sample):
         o = ord(ch)
-        if o < 0x250:
-            if ch.isalpha():
-                letters += 1
-            continue
         if 0x4E00 <= o <= 0x9FFF:
             han += 1
             continue
@@ -297,18 +298,22 @@ def _script_language(sample: str) -> str | None:
 
 
 def _stopword_language(sample: str) -> str | None:
-    words = [w.lower() for w in LATIN_WORD.compiled.findall(sample)]
+    words = LATIN_WORD.compiled.findall(sample.lower())
     if len(words) < 8:
         return None
+    counts = Counter(words)
     best, best_share, second = None, 0.0, 0.0
     for lang, stops in _STOPWORDS.items():
-        share = sum(1 for w in words if w in stops) / len(words)
+        share = sum(counts[w] for w in stops.intersection(counts)) / len(words)
         if share > best_share:
             best, best_share, second = lang, share, best_share
         elif share > second:
             second = share
-    # Running text has 25-45% function words; decide only on a clear winner.
+    # Running text has 25-45% function words; decide only on a clear winner. Pages
+    # with menus and headlines dilute that to 10-18%; a wider margin decides those.
     if best_share >= 0.18 and best_share >= 2 * second:
+        return best
+    if best_share >= 0.10 and best_share >= 3 * second:
         return best
     return None
 

@@ -9,6 +9,16 @@ from collections.abc import Iterable
 from ..document import Edit
 
 
+def contains_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds any of ``chars``: one C-speed scan per character, much
+    faster than a regex character class over the whole text.
+
+    >>> contains_any("a\u00a0b", "\u00a0\u2009"), contains_any("ab", "\u00a0")
+    (True, False)
+    """
+    return any(c in text for c in chars)
+
+
 def trimmed_edit(text: str, start: int, end: int, new: str, rule: str, reason: str) -> list[Edit]:
     """One edit replacing ``text[start:end]`` by ``new``, trimmed to the part that differs.
 

@@ -7,8 +7,18 @@ from typing import ClassVar
 
 from ..document import Document, Edit
 from ..filter import TextFilter
-from ..patterns.normalize import CONTROL, LATIN_JOINER, LINE_SEPARATOR
-from ._util import non_overlapping
+from ..patterns.normalize import (
+    CONTROL,
+    CONTROL_CHARS,
+    JOINER_CHARS,
+    LATIN_JOINER,
+    LINE_SEPARATOR,
+    LINE_SEPARATOR_CHARS,
+)
+from ._util import contains_any, non_overlapping
+
+_INVISIBLE = CONTROL_CHARS + LINE_SEPARATOR_CHARS + JOINER_CHARS
+_INVISIBLE_ASCII = "".join(c for c in _INVISIBLE if c.isascii())
 
 _NAMES = {
     "\u200b": "zero-width space",
@@ -43,12 +53,17 @@ def strip_invisible(text: str) -> str:
     return LATIN_JOINER.sub("", text)
 
 
-def _surrogate_edits(text: str) -> list[Edit]:
+def _has_surrogates(text: str) -> bool:
     try:
         text.encode("utf-8")
-        return []
     except UnicodeEncodeError:
-        pass
+        return True
+    return False
+
+
+def _surrogate_edits(text: str) -> list[Edit]:
+    if not _has_surrogates(text):
+        return []
     return [
         Edit(
             i,
@@ -84,13 +99,15 @@ class Controls(TextFilter):
     def applies(self, doc: Document) -> bool:
         text = doc.text
         if text.isascii():
-            return bool(CONTROL.search(text) or LINE_SEPARATOR.search(text))
-        return True
+            return contains_any(text, _INVISIBLE_ASCII)
+        return contains_any(text, _INVISIBLE) or _has_surrogates(text)
 
     def propose(self, doc: Document) -> list[Edit]:
         """Deletions and replacements, one per run of such characters."""
         text = doc.text
         edits: list[Edit] = []
+        if not contains_any(text, _INVISIBLE):
+            return _surrogate_edits(text)
         for m in CONTROL.finditer(text):
             edits.append(
                 Edit(
@@ -111,7 +128,8 @@ class Controls(TextFilter):
                     f"{_describe(m.group())} is a line break; written as a newline",
                 )
             )
-        for m in LATIN_JOINER.finditer(text):
+        joiners = LATIN_JOINER.finditer(text) if contains_any(text, JOINER_CHARS) else ()
+        for m in joiners:
             edits.append(
                 Edit(
                     m.start(),

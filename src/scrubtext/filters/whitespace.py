@@ -16,13 +16,26 @@ from ..patterns.normalize import (
     BRACKET_SPACE,
     CRLF,
     LEADING_BLANK,
+    NBSP_CHARS,
     NBSP_RUN,
     SPACE_RUN,
     TRAILING,
     TRAILING_BLANK,
+    TRAILING_CHARS,
 )
 from ..spans import apply_edits
-from ._util import non_overlapping
+from ._util import contains_any, non_overlapping
+
+#: What ``whitespace.trailing_blank`` can match: the trailing run of these characters.
+_BLANK = " \t\u00a0\n"
+
+
+def _has_trailing_space(text: str) -> bool:
+    """Whether some line ends in horizontal whitespace (what ``TRAILING`` matches)."""
+    if not text:
+        return False
+    chars = " \t" if text.isascii() else TRAILING_CHARS
+    return text[-1] in chars or any(c in text and c + "\n" in text for c in chars)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,7 +83,7 @@ class Whitespace(TextFilter):
                 Edit(m.start(), m.end(), "\n", r("crlf"), "Windows or old Mac line ending")
                 for m in CRLF.finditer(text)
             ]
-        if not text.isascii():
+        if not text.isascii() and contains_any(text, NBSP_CHARS):
             for m in NBSP_RUN.finditer(text):
                 run = m.group()
                 if len(run) > 1:
@@ -105,7 +118,8 @@ class Whitespace(TextFilter):
                         "blank lines at the start of the document",
                     )
                 )
-            m = TRAILING_BLANK.search(text)
+            # a match lies in the final run of blanks, so start the scan there
+            m = TRAILING_BLANK.search(text, len(text.rstrip(_BLANK)))
             if m and m.group() != "\n":
                 edits.append(
                     Edit(
@@ -128,7 +142,8 @@ class Whitespace(TextFilter):
                             f"{m.group().count(chr(10)) - 1} blank lines in a row",
                         )
                     )
-        for m in TRAILING.finditer(text):
+        trailing = TRAILING.finditer(text) if _has_trailing_space(text) else ()
+        for m in trailing:
             edits.append(Edit(m.start(), m.end(), "", r("trailing"), "spaces at the end of a line"))
         if self.collapse_spaces and "  " in text:
             for m in SPACE_RUN.finditer(text):
