@@ -1,0 +1,313 @@
+"""Plain-text boilerplate and script remnants: seeds, negatives, settings, benchmark floors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import scrubtext
+from scrubtext import vocab
+from scrubtext.document import Document
+from scrubtext.filters.boilerplate import Boilerplate
+from scrubtext.filters.script import Script
+
+from .conftest import FIXTURES, ROOT, seed_text
+
+#: The plain-text filters and what they need around them (no MT or punctuation fixes,
+#: so the snippets below depend only on this area).
+PLAIN = [
+    "unicode",
+    "entities",
+    "controls",
+    "language",
+    "script",
+    "boilerplate",
+    "whitespace",
+    "tidy",
+]
+
+
+def clean(text: str, **options: object) -> scrubtext.Result:
+    return scrubtext.scrub(text, html=False, filters=PLAIN, **options)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- seeds ----------------------------------------------------------------------------
+
+
+def test_seed_003_keeps_title_and_whole_article() -> None:
+    raw = seed_text("003")
+    out = squash(clean(raw).text)
+    start = raw.index("SHANGHAI, Nov. 18 (Xinhua) --")
+    end = raw.index("happiness and security to its residents.") + len(
+        "happiness and security to its residents."
+    )
+    article = squash(raw[start:end])
+    assert out.startswith('Shanghai named world\'s "smartest city"')
+    assert article in out
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "DD_belatedPNG",
+        "Chinese Japanese French",
+        "Home Opinions Business",
+        "Special Coverage",
+        "( Xinhua ) 10:12",
+        "People's Daily Online",
+        "Please follow People's Daily on Twitter",
+        "Web editor",
+        "Add your comment",
+        "Please enable JavaScript",
+        "Related reading",
+        "Int'l travel fair",
+        "We Recommend",
+        "Night market helps boost",
+        "Most Read",
+        "space-ground integrated",
+        "Top 10",
+        "Popular on Global Times",
+        "Hot News",
+        "Key Words",
+        "Links:",
+        "Chinadaily.com.cn",
+        "Join Us",
+        "Contact Us",
+        "people.cn",
+    ],
+)
+def test_seed_003_loses_menus_lists_widgets_footer(snippet: str) -> None:
+    assert snippet not in clean(seed_text("003")).text
+
+
+def test_seed_003_every_edit_explains_itself() -> None:
+    r = clean(seed_text("003"))
+    ours = [e for e in r.edits if e.rule.startswith(("boilerplate.", "script."))]
+    assert ours
+    for e in ours:
+        assert e.rule in Boilerplate.rules or e.rule in Script.rules
+        assert len(e.reason) > 10
+    reasons = " ".join(e.reason for e in ours)
+    assert "'Most Read' list" in reasons
+    assert "JavaScript call DD_belatedPNG.fix" in reasons
+
+
+@pytest.mark.parametrize(
+    ("seed", "gone", "kept"),
+    [
+        ("000", ["Leave Your Comments"], ["for its innovative labs"]),
+        (
+            "001",
+            ["WechatIMG814_副本.png", "\n-"],
+            ["SZ wins award for smart city service", "(SCEWC) is held in Shanghai"],
+        ),
+        (
+            "004",
+            ["• Detail", "Copyright © 2011 JIN SHI"],
+            ["Shenzhen is the hottest city to join hands with Hu", "digital economy"],
+        ),
+    ],
+)
+def test_seed_furniture(seed: str, gone: list[str], kept: list[str]) -> None:
+    out = clean(seed_text(seed)).text
+    for g in gone:
+        assert g not in out
+    for k in kept:
+        assert k in out
+    assert "\n\n\n" not in out
+    assert not out.rstrip().endswith("-")
+
+
+def test_seed_002_press_release_is_kept() -> None:
+    raw = seed_text("002")
+    out = clean(raw).text
+    assert len(squash(out)) > 0.95 * len(squash(raw))
+    assert [e for e in clean(raw).edits if e.rule.startswith("boilerplate.")] == []
+
+
+# --- negatives: clean text untouched --------------------------------------------------
+
+CLEAN = [
+    "The mayor said on Tuesday that the city will build 12 more stations; work starts in May.",
+    "Copyright law in the EU changed in 2019, and publishers welcomed the new rules.",
+    "Home prices rose 3% in October, the fastest pace since 2018, according to the report.",
+    "He shares the view that news sites should follow readers on Twitter and Facebook less.",
+    "Most read the report before the vote. Related reading lists were sent to every member.",
+    "SHANGHAI, Nov. 18 (Xinhua) -- Shanghai was named the world's smartest city on Wednesday.",
+    "Amazon.com (AMZN) rose 2% after the results; Apple (AAPL) fell.",
+    "The formula is simple: x = 2y + 3, so x equals 9 when y is 3.",
+    "Results (in millions): revenue 120; costs 80; profit 40.",
+    "Reporting by Will Dunham; Editing by Tom Brown.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_sentences_untouched(text: str) -> None:
+    for f in (Script(), Boilerplate()):
+        out, steps = f(Document(text, meta={"language": "en"}))
+        assert out.text == text, steps
+
+
+def test_clean_multi_paragraph_article_untouched() -> None:
+    text = (
+        "City wins smart city award\n\n"
+        "By Jane Doe\n\n"
+        "The city won the award on Wednesday, organisers said in a statement. "
+        "It is the first time a city from the region has won.\n\n"
+        "Officials said the prize recognised work on transport and public services, "
+        "which were moved online over the past five years.\n\n"
+        "Photos\n\n"
+        "The ceremony was held in Barcelona and streamed online for the first time."
+    )
+    out, _ = Boilerplate()(Document(text, meta={"language": "en"}))
+    assert out.text == text
+
+
+def test_negative_fixtures_untouched() -> None:
+    paths = sorted((FIXTURES / "negatives").glob("*.txt"))
+    assert paths
+    for path in paths:
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            if para.strip():
+                doc = Document(para, meta={"language": "en"})
+                for f in (Script(), Boilerplate()):
+                    assert f(doc)[0].text == para
+
+
+# --- script remnants --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "left"),
+    [
+        (
+            "Title DD_belatedPNG.fix('div, ul, img, li, input , a , td , em,h1 ,h2'); Thursday",
+            "script.js",
+            "Title Thursday",
+        ),
+        (
+            "Hi. (function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;a=s.createElement(o);"
+            "a.src=g;m.parentNode.insertBefore(a,m)})(window,document,'script',"
+            "'//www.google-analytics.com/analytics.js','ga'); ga('send', 'pageview'); Bye.",
+            "script.tracking",
+            "Hi. Bye.",
+        ),
+        (
+            'Before {"@context":"https://schema.org","@type":"NewsArticle","headline":"Big",'
+            '"author":{"@type":"Person","name":"X"}} After.',
+            "script.json",
+            "Before After.",
+        ),
+        (
+            "Text .foo { color: red; margin: 0 auto; } .bar{display:none} more",
+            "script.css",
+            "Text more",
+        ),
+        (
+            "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}"
+            "\nReal sentence.",
+            "script.js",
+            "Real sentence.",
+        ),
+    ],
+)
+def test_script_remnants(text: str, rule: str, left: str) -> None:
+    out, steps = Script()(Document(text))
+    assert out.text == left
+    assert {e.rule for e in steps[0].edits} == {rule}
+
+
+def test_script_escaped_string_literal() -> None:
+    text = (
+        'Prose here. var x = {"body":"He said \\u2019hi\\u2019 to all of them <\\/p>\\n<p>and '
+        'then left"}; More prose.'
+    )
+    assert Script()(Document(text))[0].text == "Prose here. More prose."
+
+
+# --- settings ---------------------------------------------------------------------------
+
+
+def test_extra_phrases_option() -> None:
+    text = (
+        "The council approved the budget on Monday after a long debate, members said.\n\n"
+        "Sponsored by Acme Widgets\n\n"
+        "The vote was 7 to 2, and the new rules take effect in January next year."
+    )
+    assert "Acme" in clean(text).text
+    out = clean(text, **{"boilerplate.extra_phrases": ["Sponsored by Acme Widgets"]}).text
+    assert "Acme" not in out
+    assert "The vote was 7 to 2" in out
+    assert vocab.lookup("sponsored by acme widgets", ("Sponsored by Acme Widgets",)) is not None
+
+
+def test_keep_headings_off_drops_the_title() -> None:
+    raw = seed_text("003")
+    assert 'Shanghai named world\'s "smartest city"' in clean(raw).text
+    off = clean(raw, **{"boilerplate.keep_headings": False}).text
+    assert not off.startswith("Shanghai named")
+    assert "SHANGHAI, Nov. 18 (Xinhua)" in off
+
+
+def test_aggressiveness_levels() -> None:
+    raw = seed_text("003")
+    sizes = {
+        level: len(Boilerplate(aggressiveness=level)(Document(raw))[0].text)
+        for level in ("precision", "balanced", "recall")
+    }
+    assert sizes["precision"] >= sizes["balanced"] >= sizes["recall"]
+    with pytest.raises(ValueError, match="aggressiveness"):
+        Boilerplate(aggressiveness="max")
+
+
+def test_vocabularies_cover_several_languages() -> None:
+    for phrase in (
+        "Tous droits réservés",
+        "Alle Rechte vorbehalten",
+        "Lo más leído",
+        "Leia também",
+    ):
+        assert vocab.lookup(phrase) is not None, phrase
+
+
+# --- benchmark floors (skip without the data) ----------------------------------------------
+
+
+def _bench() -> object:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import _data
+
+    if _data.data_dir() is None:
+        pytest.skip("benchmark data not found")
+    return _data
+
+
+def test_overcleaning_floor() -> None:
+    _bench()
+    import overclean
+
+    total, bad = overclean.run()
+    assert 1 - len(bad) / total >= overclean.FLOOR
+
+
+def test_block_lines_f1_floor() -> None:
+    data = _bench()
+    html_text = pytest.importorskip("html_text")
+    pages = data.load_pages()  # type: ignore[attr-defined]
+    script, boiler = Script(), Boilerplate()
+    preds = []
+    for p in pages:
+        doc = Document(html_text.extract_text(p.html))
+        doc = doc.with_meta(language=scrubtext.lang.detect(doc.text))
+        preds.append(boiler(script(doc)[0])[0].text)
+    assert data.evaluate(pages, preds)["f1"] >= 0.84  # type: ignore[attr-defined]
+
+
+def test_fixture_seeds_exist() -> None:
+    assert Path(FIXTURES / "seeds").is_dir()
