@@ -272,10 +272,13 @@ _lock = threading.Lock()
 def _script_language(sample: str) -> str | None:
     if sample.isascii():  # Latin letters only: no script decides
         return None
+    decisive = DECISIVE_SCRIPT.compiled.findall(sample)
+    if not decisive:
+        return None
     counts: dict[str, int] = {}
     han = 0
     letters = len(LATIN_RANGE_LETTER.compiled.findall(sample))
-    for ch in DECISIVE_SCRIPT.compiled.findall(sample):
+    for ch in decisive:
         o = ord(ch)
         if 0x4E00 <= o <= 0x9FFF:
             han += 1
