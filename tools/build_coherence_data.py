@@ -117,7 +117,65 @@ def main() -> None:
     args = parser.parse_args()
     build_freq(args.wordfreq_wheel)
     build_order(args.wordnet, args.python_doc)
+    build_fields(args.wordnet, read_freq())
 
 
 if __name__ == "__main__":
     main()
+
+
+# --- semantic fields from WordNet ----------------------------------------------------
+
+FIELD_FILE = "coherence_en_fields.txt"
+MIN_FIELD_ZIPF = 2.5
+
+
+def build_fields(root: Path, freq: dict[str, float]) -> None:
+    """Write word -> WordNet lexicographer file (semantic field) of its first noun or verb sense.
+
+    Nouns win over verbs; adjectives and adverbs get no field. The first line holds
+    each field's share of running English (words weighted by their frequency).
+    """
+    lexfile: dict[str, int] = {}
+    for pos, name in (("n", "noun"), ("v", "verb")):
+        for line in (root / f"data.{name}").read_text(encoding="latin-1").splitlines():
+            if not line.startswith("  "):
+                offset, lex, _ = line.split(" ", 2)
+                lexfile[pos + offset] = int(lex)
+    field: dict[str, int] = {}
+    for pos, name in (("n", "noun"), ("v", "verb")):
+        for line in (root / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith("  "):
+                continue
+            parts = line.split()
+            lemma = parts[0]
+            if lemma in field or not WORD.match(lemma) or freq.get(lemma, 0) < MIN_FIELD_ZIPF:
+                continue
+            p_cnt = int(parts[3])
+            field[lemma] = lexfile[pos + parts[6 + p_cnt]]
+    mass: Counter[int] = Counter()
+    for w, f in field.items():
+        mass[f] += 10 ** freq[w]
+    total = sum(mass.values())
+    groups: dict[int, list[str]] = {}
+    for w, f in sorted(field.items()):
+        groups.setdefault(f, []).append(w)
+    lines = [
+        "# word -> WordNet 3.0 lexicographer file of its first noun (else verb) sense",
+        "# (WordNet 3.0 licence, see NOTICE-coherence.md); built by tools/build_coherence_data.py",
+        "shares\t" + " ".join(f"{f}:{mass[f] / total:.5f}" for f in sorted(mass)),
+    ]
+    lines += [f"{f}\t{' '.join(ws)}" for f, ws in sorted(groups.items())]
+    (OUT / FIELD_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{FIELD_FILE}: {len(field)} words in {len(groups)} fields")
+
+
+def read_freq() -> dict[str, float]:
+    """The frequency table written by :func:`build_freq`, as word -> Zipf."""
+    table: dict[str, float] = {}
+    for line in (OUT / FREQ_FILE).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            value, words = line.split("\t", 1)
+            for w in words.split(" "):
+                table.setdefault(w, int(value) / 10)
+    return table
