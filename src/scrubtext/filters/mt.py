@@ -77,8 +77,9 @@ _LATIN_CLOSE = "\"'’”)]%"
 
 
 def _english(doc: Document, languages: Sequence[str]) -> bool:
-    lang = doc.meta.get("language")
-    return not languages or not lang or lang in languages
+    """Whether the document's language is one of ``languages`` (or unknown, or no filter)."""
+    code = doc.meta.get("language")
+    return not languages or not code or code in languages
 
 
 def _is_word_char(ch: str) -> bool:
@@ -184,7 +185,7 @@ def _token_spans(
 
 
 def _extend_copies(text: str, end: int, word: str) -> int:
-    """Move ``end`` over further `` word`` copies; return -1 if a word continues at ``end``."""
+    """Move ``end`` over further copies of `` word`` that stand as whole words."""
     step = len(word) + 1
     n = len(text)
     while text.startswith(" " + word, end) and not (
@@ -340,9 +341,10 @@ def doubled_word_edits(text: str) -> list[Edit]:
             runs[-1] = (runs[-1][0], i + 1)
         else:
             runs.append((i, i + 1))
-    for (first, _), span in zip(runs, _token_spans(text, words, runs), strict=True):
-        if span:
-            found.append((span[0], span[1], words[first]))
+    for (first, last), span in zip(runs, _token_spans(text, words, runs), strict=True):
+        w = words[first]
+        if span and text[span[0] : span[1]] == " ".join(words[first : last + 1]):
+            found.append((span[0], span[1], w))
     caps = [(i, i + 1) for i in _triggers(text).get("The", ()) if words[i + 1 : i + 2] == ["the"]]
     for (first, _), span in zip(caps, _token_spans(text, words, caps), strict=True):
         if span and _sentence_start(text, span[0]):
@@ -879,8 +881,10 @@ def truncation_flags(text: str) -> list[Flag]:
     cut headlines) or at the end of a short line.
     """
     flags = []
-    first = text[: text.find("\n") % (len(text) + 1)]
-    lines = [(0, len(first))] if 3 <= len(first) <= 150 and first[-1].isalpha() else []
+    first_end = text.find("\n")
+    if first_end < 0:
+        first_end = len(text)
+    lines = [(0, first_end)] if 3 <= first_end <= 150 and text[first_end - 1].isalpha() else []
     lines += [(m.start(), m.end()) for m in TITLE_LINE.finditer(text)]
     for start, end in lines:
         words = text[start:end].split()
