@@ -44,7 +44,8 @@ from .stats import Stats
 #: A task holds at most this many documents...
 BATCH_DOCS = 64
 #: ...or about this many bytes of input (a larger single record is a task of its own).
-BATCH_BYTES = 1 << 20
+#: Small enough that slow pipelines still spread evenly over the workers.
+BATCH_BYTES = 256 << 10
 #: Tasks in flight per worker process (queued or running).
 IN_FLIGHT_PER_JOB = 2
 #: Below this much input, ``--jobs`` defaults to 1: starting workers would cost more.
@@ -276,10 +277,17 @@ class Cleaner:
         for record in records:
             yield self(record)
 
-    def batch(self, columns: Mapping[str, Any]) -> dict[str, Any]:
-        """Clean the ``field`` column of a column batch; other columns are kept."""
+    def batch(self, columns: Any) -> Any:
+        """Clean the ``field`` column of a column batch; other columns are kept.
+
+        A mapping of columns gives a dict of columns (the cleaned one as a list); a
+        pandas DataFrame (anything with ``assign``) gives a DataFrame.
+        """
+        cleaned = [self.clean_text(t) for t in columns[self.field]]
+        if hasattr(columns, "assign"):
+            return columns.assign(**{self.field: cleaned})
         out = {key: columns[key] for key in columns}
-        out[self.field] = [self.clean_text(t) for t in columns[self.field]]
+        out[self.field] = cleaned
         return out
 
 
