@@ -125,6 +125,8 @@ class _Walk:
     attr_cache: dict[str, str | None] = field(default_factory=dict)
 
 
+#: Tags that mark the main content by themselves.
+_CONTENT_TAGS = frozenset(["article", "main"])
 #: What :func:`_attr_kind` returns for a class or id that marks the article body.
 _CONTENT = "#content"
 
@@ -156,10 +158,10 @@ def _attr_kind(walk: _Walk, value: str) -> str | None:
     return kind
 
 
-def _is_hidden(el: Any) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden", "").lower() == "true":
+def _is_hidden(attrs: Any) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
         return True
-    style = el.get("style")
+    style = attrs.get("style")
     return bool(style and HIDDEN_STYLE.search(style))
 
 
@@ -232,12 +234,18 @@ def _walk(root: Any, walk: _Walk) -> None:
             walk.buf.append(_BR)
             _add_text(walk, el.tail, in_link)
             continue
+        attrs = el.attrib
         top = tag in ("html", "body")
-        if not top and _is_hidden(el):
+        if attrs and not top and _is_hidden(attrs):
             walk.dropped["hidden"] += 1
             _add_text(walk, el.tail, in_link)
             continue
-        kind, content = (None, False) if top else _element_kind(walk, el, tag)
+        if top:
+            kind, content = None, False
+        elif attrs:
+            kind, content = _element_kind(walk, attrs, tag)
+        else:
+            kind, content = V.FURNITURE_TAGS.get(tag), tag in _CONTENT_TAGS
         bonus = CONTENT_BONUS if content else 0.0
         is_block = tag in V.BLOCK_TAGS or kind is not None
         if is_block:
@@ -267,7 +275,7 @@ def _walk(root: Any, walk: _Walk) -> None:
             ctx_group = (groups, "\t", ctx_group[2])
         if is_block:
             ctx_tag = tag
-        if tag == "a" and el.get("href") is not None:
+        if tag == "a" and "href" in attrs:
             in_link = True
         _add_text(walk, el.text, in_link)
         for child in reversed(el):
@@ -290,16 +298,16 @@ def _is_teaser(blocks: list[_Block], start: int, end: int) -> bool:
     return headline and prose < TEASER_PROSE
 
 
-def _element_kind(walk: _Walk, el: Any, tag: str) -> tuple[str | None, bool]:
-    """The furniture kind of an element (from its tag, role, class or id) and
-    whether it is marked as the article body."""
-    content = tag in ("article", "main") or (el.get("itemprop") or "").lower() == "articlebody"
+def _element_kind(walk: _Walk, attrs: Any, tag: str) -> tuple[str | None, bool]:
+    """The furniture kind of an element (from its tag, and its role, class and id
+    attributes) and whether it is marked as the article body."""
+    content = tag in _CONTENT_TAGS or attrs.get("itemprop", "").lower() == "articlebody"
     kind = V.FURNITURE_TAGS.get(tag)
-    role = el.get("role")
+    role = attrs.get("role")
     if kind is None and role:
         kind = V.FURNITURE_ROLES.get(role.strip().lower())
     for attr in ("class", "id"):
-        value = el.get(attr)
+        value = attrs.get(attr)
         if value:
             found = _attr_kind(walk, value)
             if found == _CONTENT:
@@ -524,7 +532,7 @@ def _title(root: Any, walk: _Walk) -> tuple[str, int]:
     if head is not None:
         og = _meta_content(head, "property", "og:title")
         title_el = head.find("title")
-        raw = " ".join((title_el.text_content() if title_el is not None else "").split())
+        raw = " ".join("".join(title_el.itertext() if title_el is not None else ()).split())
         pieces = _split_title(raw)
         page_title = og or (max(pieces, key=len) if pieces else raw)
     h1s = [(i, t) for i, tag, t in walk.headings if tag == "h1" and t and len(t) < 300]
@@ -596,14 +604,14 @@ def _vocab(
 def _parse(markup: str) -> tuple[Any, bool]:
     """(root or None, whether the parser stopped early)."""
     import lxml.etree
-    import lxml.html
 
-    parser = lxml.html.HTMLParser(
+    # Plain etree elements: lxml.html's element classes cost a lookup per node.
+    parser = lxml.etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
     )
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8", "replace"), parser=parser)
-    except (lxml.etree.ParserError, ValueError):
+        root = lxml.etree.fromstring(markup.encode("utf-8", "replace"), parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None, False
     fatal = any(e.level_name == "FATAL" for e in parser.error_log)
     return root, fatal
@@ -614,6 +622,7 @@ def extract(
     *,
     keep_title: bool = True,
     extra_tokens: Mapping[str, tuple[str, ...]] | None = None,
+    language: str | None = None,
 ) -> Extraction:
     """Extract the main text of an HTML page.
 
@@ -622,6 +631,8 @@ def extract(
     ``markup`` is a ``str``, ``bytes`` of unknown encoding (decoded with
     BeautifulSoup's ``UnicodeDammit``) or a BeautifulSoup object.
     ``extra_tokens`` adds class/id words by kind, e.g. ``{"advertising": ("mybanner",)}``.
+    ``language`` (ISO 639-1) skips detection; otherwise the language of the page's
+    longer text blocks is detected and returned in :attr:`Extraction.language`.
     """
     if isinstance(markup, bytes):
         from bs4 import UnicodeDammit
@@ -639,7 +650,7 @@ def extract(
     walk = _Walk(*_vocab(extra_tokens))
     body = root.find("body")
     _walk(body if body is not None else root, walk)
-    code = _page_language(root, walk.blocks)
+    code = language or _page_language(root, walk.blocks)
     _score(walk.blocks, _stopword_set(code))
     trusted = _trusted_marks(walk)
     _weigh_marks(walk.blocks, trusted)

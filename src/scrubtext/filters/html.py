@@ -90,14 +90,17 @@ class HtmlExtract(TextFilter):
         if not self.applies(doc):
             return super().__call__(doc)
         # Extract once; propose, annotate and flag read the result from the meta.
-        result = extract(doc.text, keep_title=self.keep_title)
+        result = self._extract(doc)
         return super().__call__(doc.with_meta(html_extraction=result))
 
     def _result(self, doc: Document) -> Extraction:
         result = doc.meta.get("html_extraction")
         if isinstance(result, Extraction):
             return result
-        return extract(doc.text, keep_title=self.keep_title)
+        return self._extract(doc)
+
+    def _extract(self, doc: Document) -> Extraction:
+        return extract(doc.text, keep_title=self.keep_title, language=doc.meta.get("language"))
 
     def propose(self, doc: Document) -> list[Edit]:
         """One edit: the whole page becomes its main text."""
@@ -117,6 +120,10 @@ class HtmlExtract(TextFilter):
     def annotate(self, doc: Document) -> Document:
         result = doc.meta.get("html_extraction")
         problem = result.problem if isinstance(result, Extraction) else None
-        return doc.with_meta(
+        out = doc.with_meta(
             html=False, html_extraction=None, html_problem=problem, html_extracted=True
         )
+        # The page's language, found on its text blocks, saves the language filter a run.
+        if isinstance(result, Extraction) and result.language and not doc.meta.get("language"):
+            out = out.with_meta(language=result.language)
+        return out
