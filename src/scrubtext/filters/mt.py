@@ -441,7 +441,9 @@ def name_evidence(text: str) -> dict[str, str]:
     """Fused lowercase key -> the name as the document writes it (``chenrugui`` -> ``Chen Rugui``).
 
     Only two-word names whose first word is a known Chinese surname and whose
-    second parses as one or two pinyin syllables; keys spelled two ways are dropped.
+    second parses as one or two pinyin syllables; keys spelled two ways, and keys
+    that are words in their own right (``shenzhen``, in the frequency table), are
+    dropped.
     """
     words, _ = _analysis(text)
     forms: dict[str, set[str]] = {}
@@ -456,7 +458,7 @@ def name_evidence(text: str) -> dict[str, str]:
         key = (words[i] + given).lower()
         if len(key) >= 6:
             forms.setdefault(key, set()).add(f"{words[i]} {given}")
-    return {k: v.pop() for k, v in forms.items() if len(v) == 1}
+    return {k: v.pop() for k, v in forms.items() if len(v) == 1 and k not in zipf_table()}
 
 
 def _whole_word_at(text: str, pos: int, end: int) -> bool:
