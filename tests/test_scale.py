@@ -198,6 +198,13 @@ def test_pipeline_processor_and_cleaner_pickle() -> None:
         "n": [1, 2],
     }
 
+    class Frame(dict[str, object]):  # the part of a pandas DataFrame that batch() uses
+        def assign(self, **cols: object) -> Frame:
+            return Frame({**self, **cols})
+
+    frame = cleaner.batch(Frame(body=["y.."], n=[3]))
+    assert isinstance(frame, Frame) and frame == {"body": ["y."], "n": [3]}
+
 
 # --- stats and progress -------------------------------------------------------------
 
