@@ -123,6 +123,63 @@ def test_teaser_grid_is_dropped() -> None:
     assert "story number" not in text and "short summary" not in text
 
 
+PARA = (
+    "<p>The new school opened its doors on Monday, and more than four hundred pupils "
+    "arrived for the first lessons of the term.</p>"
+)
+
+
+def test_page_wrapped_in_a_form() -> None:
+    page = (
+        "<html><body><form id='aspnetForm'><div id='nav'><a href='/'>Home</a> "
+        f"<a href='/x'>News</a></div><div class='content'>{PARA * 3}</div>"
+        "<div class='footer'>© 2020 Town</div></form></body></html>"
+    )
+    r = extract(page)
+    assert r.text.count("The new school opened") == 3
+    assert "Home" not in r.text and "2020 Town" not in r.text
+
+
+def test_line_breaks_in_a_div() -> None:
+    page = (
+        "<html><body><div class='menu'><a href='/'>Home</a></div><div>The harbour reopened "
+        "on Tuesday after the storm.<br><br>Fishing boats returned to the quay in the "
+        "afternoon, and the market opened late.<br>The sea wall needs a month of repairs."
+        "</div></body></html>"
+    )
+    assert extract(page).text == (
+        "The harbour reopened on Tuesday after the storm.\n\nFishing boats returned to the "
+        "quay in the afternoon, and the market opened late.\nThe sea wall needs a month of "
+        "repairs."
+    )
+
+
+def test_comment_thread_longer_than_the_article() -> None:
+    comment = (
+        "<div class='comment'><p>I think this is a very good idea and the council should "
+        "have done it years ago, honestly speaking.</p></div>"
+    )
+    page = f"<html><body><article>{PARA * 2}</article><section id='comments'>{comment * 10}</section></body></html>"
+    r = extract(page)
+    assert "The new school opened" in r.text
+    assert "good idea" not in r.text
+    assert r.dropped["comments"] == 1
+
+
+def test_german_page_language() -> None:
+    para = (
+        "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "
+        "nächsten Jahr gebaut wird, und die Arbeiten beginnen im Frühjahr.</p>"
+    )
+    page = (
+        "<html lang='de'><body><div class='sidebar'><ul><li><a href='/1'>Meistgelesen</a>"
+        f"</li></ul></div><main>{para * 3}</main></body></html>"
+    )
+    r = extract(page)
+    assert r.language == "de"
+    assert r.text.startswith("Die Stadt hat am Montag") and "Meistgelesen" not in r.text
+
+
 def test_fragment_is_kept_whole() -> None:
     assert extract("<p>Short note.</p><p>Another one.</p>").text == "Short note.\n\nAnother one."
 

@@ -165,6 +165,23 @@ def _is_hidden(attrs: Any) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
+def _block_text(raw: str) -> str:
+    """Collapse the whitespace of a block's raw text; ``<br>`` gives a line break,
+    two or more in a row a paragraph break."""
+    parts: list[str] = []
+    blank = False
+    for line in raw.split(_BR):
+        line = " ".join(line.split())
+        if not line:
+            blank = bool(parts)
+            continue
+        if parts:
+            parts.append("\n\n" if blank else "\n")
+        parts.append(line)
+        blank = False
+    return "".join(parts)
+
+
 def _flush(walk: _Walk, tag: str, group: tuple[int, str, int], marks: tuple[int, ...]) -> None:
     """Close the text gathered so far into a block."""
     if not walk.buf:
@@ -173,8 +190,7 @@ def _flush(walk: _Walk, tag: str, group: tuple[int, str, int], marks: tuple[int,
     walk.buf.clear()
     links = walk.link_chars
     walk.link_chars = 0
-    lines = [" ".join(line.split()) for line in raw.split(_BR)]
-    text = "\n".join(line for line in lines if line)
+    text = _block_text(raw)
     if not text:
         return
     chars = len(text) - text.count(" ") - text.count("\n")
@@ -683,8 +699,7 @@ def _markup_text(markup: str) -> str:
         if buf:
             raw = _html.unescape("".join(buf))
             buf.clear()
-            lines = [" ".join(line.split()) for line in raw.split(_BR)]
-            text = "\n".join(line for line in lines if line)
+            text = _block_text(raw)
             if text:
                 blocks.append(text)
 
