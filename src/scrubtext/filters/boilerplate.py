@@ -227,9 +227,11 @@ class Boilerplate(TextFilter):
             ):
                 blocks.append(_Block(start, end, "line"))
                 continue
+            flattened = end - start >= PARAGRAPH_LINE
             for s, e in sentences(text, start, end):
                 if (
-                    e - s < LONG_SENTENCE
+                    not flattened
+                    and e - s < LONG_SENTENCE
                     and text[e - 1] in _TERMINAL
                     and not SUSPECT.search(text, s, e)
                 ):
@@ -590,6 +592,10 @@ def _cut(
             cuts.append((m.start(), m.end(), "sep"))
         elif kind in ("ellipsis", "stamp"):
             cuts.append((m.end(), m.end(), kind))
+        elif kind == "says":
+            author = text.rfind(" ", start, m.start() - 1) + 1
+            cuts.append((max(author, start), max(author, start), "line"))
+            cuts.append((m.end(), m.end(), "line"))
         elif kind == "paren":
             cuts.append((m.start() + 1, m.end() - 1, "line"))
         else:

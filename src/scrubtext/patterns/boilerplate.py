@@ -28,18 +28,19 @@ BLOCK_CUE = pattern(
     rf"(?:\s\p{{Lu}}{{2,4}}\b)?(?:,?\s+(?:\p{{L}}+,?\s+)?{_DATE})?(?=\s))"
     r"|(?P<dateline>\p{Lu}\p{Lu}\p{Lu}+(?<=(?:\A|\s)\p{Lu}+)(?:[ -]\p{Lu}{2,}){0,3},\s[^.\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s)"
     r"|(?P<paren>\)\s+\()"
+    rf"|(?P<says>\b(?:says|said|wrote|writes|replied):(?=\s+{_DATE}))"
     r"|(?P<agency>\(\p{Lu}[\p{L}.& ]{1,25}\)(?<=[^\d\s]\s+\(\p{Lu}[\p{L}.& ]{1,25}\))\s*(?:--|—|–)\s)",
     "A place where a block boundary is likely inside a line: a separator "
     "(`` | `` `` » `` `` >> `` ``•``), an ellipsis cutting a headline short "
     "(``qua… 2 The``), a clock time (``10:12, November 19, 2020``), the start "
     "of a news dateline (``SHANGHAI, Nov. 18 (Xinhua) --``, ``(Reuters) —``), or "
-    "two bracketed remarks in a row. Each alternative starts with a rare character "
+    "two bracketed remarks in a row, or a comment author line (``joe says: November 19, 2019``). Each alternative starts with a rare character "
     "so the scan stays fast.",
 )
 
 SUSPECT = pattern(
     "boilerplate.suspect",
-    r"[|»›•·\u25b6\u25ba…©]|>>|\d:\d\d|\)\s+\(|\(\p{Lu}[\p{L}.& ]{1,25}\)\s*(?:--|—|–)",
+    r"[|»›•·\u25b6\u25ba…©]|>>|\d:\d\d|s:\s+\p{Lu}\p{Ll}+\s\d|\)\s+\(|\(\p{Lu}[\p{L}.& ]{1,25}\)\s*(?:--|—|–)",
     "A character or sequence that hints at page furniture inside a sentence; "
     "sentences without one (and of ordinary length) are not cut further.",
 )
