@@ -404,3 +404,8 @@ def test_parse_raw_never_raises() -> None:
     rec = parse_raw(RawRecord("f", nested, "jsonl", 3))
     assert rec.error and rec.error.startswith("f:3:")
     assert parse_raw(RawRecord("f", b"\xff\xfe\x00", "text")).error
+
+
+def test_jsonl_byte_order_mark_on_the_first_line() -> None:
+    rec = parse_raw(RawRecord("f", b'\xef\xbb\xbf{"text": "a"}\n', "jsonl", 1))
+    assert rec.error is None and rec.text == "a"

@@ -12,11 +12,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from typing import IO, Any
 
 from . import __version__
 from .config import Config
-from .errors import ScrubtextError
+from .errors import ConfigError, ScrubtextError
 from .io import FORMATS, Record, output_path
 from .parallel import (
     Outcome,
@@ -231,9 +232,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("scrubtext: interrupted\n")
         return 130
-    except ScrubtextError as exc:
+    except (ConfigError, UsageError) as exc:
         sys.stderr.write(f"scrubtext: error: {exc}\n")
         return EXIT_USAGE
+    except ScrubtextError as exc:
+        sys.stderr.write(f"scrubtext: error: {exc}\n")
+        return EXIT_FAILED
+    except BrokenProcessPool:
+        sys.stderr.write(
+            "scrubtext: error: a worker process died (out of memory?); output is incomplete\n"
+        )
+        return EXIT_FAILED
+    except OSError as exc:  # disk full, output folder removed during the run, ...
+        sys.stderr.write(f"scrubtext: error: {exc}\n")
+        return EXIT_FAILED
 
 
 def _silence_stdout() -> None:

@@ -269,7 +269,7 @@ def parse_raw(raw: RawRecord, field_name: str = "text") -> Record:
     where = f"{name}:{lineno}"
     notes: list[str] = []
     try:
-        line = raw.data.decode("utf-8")
+        line = raw.data.decode("utf-8-sig" if lineno == 1 else "utf-8")
     except UnicodeDecodeError:
         line, notes = decode(raw.data, where)
     try:
