@@ -39,6 +39,7 @@ from typing import Any
 from . import html_vocab as V
 from . import lang
 from .patterns.html import (
+    ATTR_CAMEL_BREAK,
     ATTR_WORD_BREAK,
     CALL_TO_ACTION,
     COPYRIGHT_NOTICE,
@@ -143,7 +144,8 @@ def _attr_kind(walk: _Walk, value: str) -> str | None:
         kind = _CONTENT
     else:
         stems = walk.stem_kinds
-        for word in ATTR_WORD_BREAK.sub(" ", lowered).split():
+        words = ATTR_WORD_BREAK.sub(" ", ATTR_CAMEL_BREAK.sub(" ", value)).lower().split()
+        for word in words:
             if word in V.NOT_FURNITURE:
                 continue
             kind = walk.word_kinds.get(word)

@@ -11,6 +11,13 @@ ATTR_WORD_BREAK = pattern(
     "Example: ``social-share__bar`` gives ``social share bar``.",
 )
 
+ATTR_CAMEL_BREAK = pattern(
+    "html.attr_camel_break",
+    r"(?<=\p{Ll})(?=\p{Lu})",
+    "The point between a lower- and an upper-case letter in a camelCase class name. "
+    "Example: ``imageEmbedCaption`` gives ``image Embed Caption``.",
+)
+
 HIDDEN_STYLE = pattern(
     "html.hidden_style",
     r"(?i)display\s*:\s*none|visibility\s*:\s*hidden",
