@@ -75,17 +75,17 @@ SURNAMES = _words(
 )
 
 #: Words that, capitalised right after a comma and before a lowercase word, show
-#: two sentences fused with a comma (``economy, Make every effort``). Pronoun
-#: ``I`` and words that often start titles or names are left out.
+#: two sentences fused with a comma (``economy, Make every effort``): verbs and
+#: adverbs that open sentences in translated policy text, and subject pronouns.
+#: Prepositions, auxiliaries and ``I`` are left out: after a comma they more often
+#: start a title (``Memoir, In the Dream House``) or a quoted question.
 SENTENCE_STARTERS = _words(
     """make take build create promote strengthen accelerate improve ensure establish
     support continue further actively vigorously deepen expand implement adhere focus
-    enhance develop give carry help let strive push realize realise form increase reduce
+    enhance develop give carry help strive push realize realise form increase reduce
     optimize optimise encourage guide boost achieve effectively comprehensively fully
-    constantly continuously steadily speed and or but so it its this these those they we
-    he she there their our is are was were has have will would should can could must
-    also which when while then thus therefore however moreover meanwhile besides
-    although because if at in on to of for with by from as"""
+    constantly continuously steadily speed it we they he she this these those there
+    thus therefore however moreover meanwhile besides"""
 )
 
 #: Words that make ``X and X`` an idiom rather than a repetition.

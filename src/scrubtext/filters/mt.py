@@ -108,6 +108,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 _TRAILING_PUNCT = ".,;:!?)]\"'”’"
+_IDIOM_WORDS = LEGIT_DOUBLES | AND_IDIOMS | {"and", "or"}
 _SURNAME_CAPS = frozenset(s.capitalize() for s in SURNAMES)
 #: UTF-8 lead bytes of U+3000-U+DFFF: CJK punctuation, kana, Han, hangul.
 _CJK_LEADS = tuple(bytes([b]) for b in range(0xE3, 0xEE))
@@ -694,8 +695,8 @@ def repetition_flags(text: str) -> list[Flag]:
             or not any(c.isalpha() for c in "".join(gram))
         ):
             continue
-        if k == 1 and gram[0].lower().rstrip(_TRAILING_PUNCT) in LEGIT_DOUBLES:
-            continue
+        if all(w.lower().rstrip(_TRAILING_PUNCT) in _IDIOM_WORDS for w in gram):
+            continue  # bye bye bye, and on and on and on, again and again and again
         if length >= 2 * k:
             reps = length // k + 1
             last = i + reps * k - 1
@@ -863,11 +864,15 @@ def _prefix_evidence(text: str, frag: str, line_start: int, line_end: int) -> bo
 
 
 def _ellipsis_cut_score(text: str, start: int, end: int) -> float:
-    """0.6 before a number (a list of cut headlines), 0.4 at the end of a short line, else 0."""
+    """0.6 before a number (a list of cut headlines); 0.4 at the end of a short line
+    when the word before is not a common English word (``qua…``, not ``Loading...``)."""
     rest = text[end : end + 3].lstrip(" \t")
     if rest[:1].isdigit() and text[end : end + 1] in " \t":
         return 0.6
     if rest[:1] not in ("", "\n"):
+        return 0.0
+    ws, _ = _word_around(text, start, start)
+    if zipf_table().get(text[ws:start].lower(), 0.0) >= RARE_WORD_ZIPF:
         return 0.0
     line_start = text.rfind("\n", 0, start) + 1
     return 0.4 if len(text[line_start:start].split()) <= 14 else 0.0
@@ -877,7 +882,7 @@ def truncation_flags(text: str) -> list[Flag]:
     """Title-like lines cut mid-word (``join hands with Hu``) and ellipsis cuts (``qua…``).
 
     A title position (first line, or a line after a blank line) of 2 to 15 words that
-    ends in a letter is flagged when its last word is 2 to 5 letters, is rare as an
+    ends in a letter is flagged when its last word is 2 to 4 letters, is rare as an
     English word, starts a longer word at least twice elsewhere and never stands
     alone there. An ellipsis glued to a word is flagged before a number (a list of
     cut headlines) or at the end of a short line.
@@ -891,9 +896,9 @@ def truncation_flags(text: str) -> list[Flag]:
     for start, end in lines:
         words = text[start:end].split()
         frag = words[-1]
-        if not (2 <= len(words) <= 15 and 2 <= len(frag) <= 5 and frag.isalpha()):
+        if not (2 <= len(words) <= 15 and 2 <= len(frag) <= 4 and frag.isalpha()):
             continue
-        if zipf_table().get(frag.lower(), 0.0) >= RARE_WORD_ZIPF:
+        if zipf_table().get(frag.lower(), 0.0) >= RARE_FRAGMENT_ZIPF:
             continue
         if _prefix_evidence(text, frag, start, end):
             flags.append(
@@ -997,6 +1002,8 @@ def unverified_name_flags(text: str) -> list[Flag]:
 
 #: Words at least this common in English (Zipf scale) are not cut-off fragments.
 RARE_WORD_ZIPF = 4.0
+#: A title's last word of two to four letters below this is a possible cut (``Hu``).
+RARE_FRAGMENT_ZIPF = 4.5
 #: Verbs that follow a speaker's name.
 NAME_SLOT_VERBS = frozenset("said says told added noted stressed pointed explained".split())
 #: Words after a name: the verbs, and titles that follow a comma (``chenrugui, mayor``).
