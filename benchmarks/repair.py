@@ -427,7 +427,7 @@ def run_speed(docs: list[str]) -> None:
     only_repair = best(lambda: [repair(d) for d in data])
     only_flags = best(lambda: [flagger(d) for d in data])
     combined = best(lambda: [flagger(repair(d)[0]) for d in data])
-    print(f"\nspeed on {mb:.2f} MB (CPU time, best of 3): mt {only_repair:.1f} MB/s, ")
+    print(f"\nspeed on {mb:.2f} MB (CPU time, best of 3): mt {only_repair:.1f} MB/s,")
     print(f"  mt_flags {only_flags:.1f} MB/s, mt then mt_flags {combined:.1f} MB/s")
 
 
