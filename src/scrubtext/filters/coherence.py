@@ -547,6 +547,7 @@ def topic_features(sents: Sequence[_Sentence], ctx: _Context) -> list[list[float
     n = len(sents)
     counts = ctx.counts
     log_n = math.log(n)
+
     for k, s in enumerate(sents):
         content = s.content
         near: set[str] = set()
@@ -705,70 +706,70 @@ def _logistic(weights: Sequence[float], feats: Sequence[float]) -> float:
 #: calibration half of the benchmark articles, with each intercept shifted so that a
 #: score of 0.5 is the chosen operating point (see docs/coherence.md).
 TOPIC_WEIGHTS: tuple[float, ...] = (
-    -5.8116,
-    -0.2024,
-    0.0328,
-    0.4286,
-    -0.8644,
-    1.7195,
-    -2.0562,
-    0.5158,
-    -0.6131,
-    -1.9171,
-    -0.5338,
-    0.0361,
-    -1.5060,
-    -0.8219,
-    0.5081,
-    0.0797,
-    0.7310,
-    -0.3752,
-    0.9851,
-    2.5274,
-    1.4638,
-    1.5893,
+    -5.5865,
+    0.3688,
+    0.6504,
+    -0.0903,
+    -0.7636,
+    2.2073,
+    -2.4367,
+    0.2227,
+    -0.5849,
+    -1.8263,
+    -0.7330,
+    0.0732,
+    -2.2914,
+    -1.3391,
+    0.4228,
+    -0.0458,
+    0.5490,
+    -0.7578,
+    1.1299,
+    2.7204,
+    1.4902,
+    2.2194,
 )
 SPLICE_WEIGHTS: tuple[float, ...] = (
-    -3.6943,
-    0.0812,
-    -0.2234,
-    -0.3794,
-    -0.0947,
-    1.0575,
-    -0.7602,
-    0.2538,
-    -0.0072,
-    -0.1983,
-    -0.0541,
-    -0.0900,
-    -0.2403,
-    -0.0568,
-    0.3486,
-    0.5811,
-    0.6312,
-    -0.6874,
-    -0.2345,
-    1.6984,
-    0.9045,
-    0.6934,
-    0.1583,
-    1.0754,
-    -0.8046,
-    -1.5296,
-    0.2782,
-    -0.1261,
-    0.1220,
-    0.1384,
-    -0.3814,
-    0.2195,
-    -0.4510,
-    0.7002,
-    -0.0827,
-    0.3301,
-    1.5705,
-    -0.0397,
+    -2.7098,
+    -0.3429,
+    -0.3958,
+    -0.5744,
+    0.0659,
+    1.5683,
+    -0.4175,
+    0.2351,
+    -0.3608,
+    0.1288,
+    -0.3329,
+    0.0697,
+    -0.1871,
+    -0.6565,
+    0.1498,
+    -0.1214,
+    0.5145,
+    -0.7230,
+    0.0716,
+    1.9701,
+    0.7272,
+    1.2765,
+    0.1881,
+    1.4587,
+    -1.2822,
+    -1.3326,
+    0.5139,
+    -0.7636,
+    0.2185,
+    0.2584,
+    -0.6065,
+    0.0114,
+    -0.3128,
+    0.5119,
+    0.0025,
+    0.3695,
+    1.0761,
+    0.3143,
 )
-GARBLED_WEIGHTS: tuple[float, ...] = (-9.1829, -5.4935, 1.1942, 2.0377)
+GARBLED_WEIGHTS: tuple[float, ...] = (-8.6485, -5.7720, 1.7794, 1.7554)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -837,7 +838,7 @@ class Coherence(TextFilter):
         if len(sents) < self.min_sentences:
             return []
         ctx = _context(text, sents)
-        flags: list[Flag] = []
+        scored = []
         for s, tf in zip(sents, topic_features(sents, ctx), strict=True):
             best = (_logistic(TOPIC_WEIGHTS, tf), "coherence.topic")
             clause = clause_features(s, ctx)
@@ -850,7 +851,9 @@ class Coherence(TextFilter):
             if len(s.tokens) >= self.min_garbled_tokens:
                 gf = garbled_features(s)
                 best = max(best, (_logistic(GARBLED_WEIGHTS, gf), "coherence.garbled"))
-            score, rule = best
+            scored.append((best, s, clause, gf))
+        flags: list[Flag] = []
+        for (score, rule), s, clause, gf in scored:
             if score < self.threshold:
                 continue
             if rule == "coherence.topic":
