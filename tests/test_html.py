@@ -194,6 +194,16 @@ def test_extra_tokens_mark_furniture() -> None:
     assert "Visit our shop" not in extract(page, extra_tokens={"advertising": ("xyzzy",)}).text
 
 
+def test_furniture_words_option() -> None:
+    body = (
+        "<p>The library will open on Sundays from next month, the council said in a "
+        "statement on Friday.</p>"
+    )
+    page = f"<html><body><div>{body}<div class='xyzzy'>Visit our shop</div></div></body></html>"
+    assert "Visit our shop" not in scrubtext.clean(page, html=True, furniture_words=("xyzzy",))
+    assert "Visit our shop" not in scrubtext.clean(page, html=True, furniture_words="xyzzy")
+
+
 def test_bytes_and_soup_input() -> None:
     from bs4 import BeautifulSoup
 

@@ -82,6 +82,9 @@ class HtmlExtract(TextFilter):
     #: Start with the article title (h1, og:title or <title>; added when the main
     #: content lacks it). False leaves the title out.
     keep_title: bool = True
+    #: Extra class/id words that mark furniture on your sites. Class names are split
+    #: into words at punctuation and camelCase, so give single words (``"xyzwidget"``).
+    furniture_words: tuple[str, ...] = ()
 
     def applies(self, doc: Document) -> bool:
         return bool(doc.meta.get("html"))
@@ -100,7 +103,13 @@ class HtmlExtract(TextFilter):
         return self._extract(doc)
 
     def _extract(self, doc: Document) -> Extraction:
-        return extract(doc.text, keep_title=self.keep_title, language=doc.meta.get("language"))
+        extra = {"site furniture": self.furniture_words} if self.furniture_words else None
+        return extract(
+            doc.text,
+            keep_title=self.keep_title,
+            extra_tokens=extra,
+            language=doc.meta.get("language"),
+        )
 
     def propose(self, doc: Document) -> list[Edit]:
         """One edit: the whole page becomes its main text."""
