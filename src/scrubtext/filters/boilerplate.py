@@ -41,6 +41,16 @@ from ..segment import sentences
 from ._fixpoint import until_stable
 
 AGGRESSIVENESS = ("precision", "balanced", "recall")
+#: Languages with function-word lists in ``lang``, pooled for Latin-script languages without one.
+WESTERN = ("en", "fr", "de", "es", "pt", "it", "nl")
+#: For a language without a function-word list, the pooled Western lists must cover
+#: this share of a sample's words before they are trusted.
+UNKNOWN_LANGUAGE_SHARE = 0.12
+#: Languages whose words the Latin function-word lists cannot judge: block statistics
+#: then rely on length and punctuation alone.
+NON_LATIN = frozenset(
+    "ru uk bg be mk sr el ja ko zh-cn zh-tw ar fa ur he hi mr ne bn ta te kn ml th ka hy am".split()
+)
 
 #: Extra passes on the shortened text (a pass that deletes nothing ends the loop).
 MAX_PASSES = 8
@@ -193,7 +203,11 @@ class Boilerplate(TextFilter):
     def plan(self, text: str, language: str | None = None) -> list[_Block]:
         """The blocks of ``text`` with their scores and decisions (for inspection)."""
         stops = _stopwords(language)
-        known = language is None or language == "en" or stops is not lang.stopwords("en")
+        known = (language or "en") not in NON_LATIN and (
+            lang.stopwords(language) is not lang.stopwords("en")
+            or language in (None, "en")
+            or _share(text, stops) >= UNKNOWN_LANGUAGE_SHARE
+        )
         blocks = self._segment(text)
         if not blocks:
             return []
@@ -775,13 +789,28 @@ def _cutters(extra: tuple[str, ...]) -> tuple[NamedPattern, NamedPattern]:
     )
 
 
+def _share(text: str, stops: frozenset[str]) -> float:
+    """Share of function words among the words of a sample from the middle of ``text``."""
+    mid = len(text) // 2
+    words = WORD_TOKEN.compiled.findall(text, max(0, mid - 5000), mid + 5000)
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.lower() in stops) / len(words)
+
+
 @lru_cache(maxsize=32)
 def _stopwords(language: str | None) -> frozenset[str]:
-    """Function words of ``language`` plus English ones.
+    """Function words of ``language`` plus English ones; for a language without a
+    list, those of every listed Western language.
 
-    Detection on a page dump full of menus or code can miss; English function
-    words are a safe addition, as menus and lists in any language have few.
+    Detection on a page dump full of menus or code can miss; extra function words
+    are a safe addition, as menus and lists in any language have few.
     """
     english = lang.stopwords("en")
     own = lang.stopwords(language)
+    if own is english and language not in (None, "en"):
+        out: frozenset[str] = frozenset()
+        for code in WESTERN:
+            out |= lang.stopwords(code)
+        return out
     return english if own is english else own | english

@@ -52,6 +52,8 @@ WEIGHTS: dict[str, float] = {
 GAP = 48
 #: Longest stretch between anchors bridged when it holds no prose.
 MAX_GAP = 3000
+#: A string literal taken whole must have an escape at least this often (characters).
+ESCAPE_SPACING = 300
 #: Longest JSON or code block followed to its closing brace.
 MAX_BLOCK = 200_000
 #: Extra passes on the shortened text (deleting code can join what was apart).
@@ -136,7 +138,7 @@ class Script(TextFilter):
                     current.score += WEIGHTS["close"]
             if kind == "escape":
                 lo, hi = _string_span(text, m.start())
-                if hi > current.end:
+                if hi > current.end and text.count("\\", lo, hi) * ESCAPE_SPACING >= hi - lo:
                     current.start = min(current.start, lo)
                     current.end = hi
             current.score += WEIGHTS[kind]
