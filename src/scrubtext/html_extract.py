@@ -2,7 +2,7 @@
 
 The page is parsed with lxml and walked once, iteratively (deep trees are safe),
 into *blocks*: runs of text between block-level tags, each with its length, the
-share of it inside links, its tag and the furniture marks of its ancestors.
+share of it inside links and its tag; furniture elements are kept as block ranges.
 Then:
 
 1. every block gets a value: long, sentence-like, link-poor text is positive,
@@ -96,7 +96,6 @@ class _Block:
     group: int
     group_sep: str
     outer: int
-    marks: tuple[int, ...]
     value: float = 0.0
 
 
@@ -184,7 +183,7 @@ def _block_text(raw: str) -> str:
     return "".join(parts)
 
 
-def _flush(walk: _Walk, tag: str, group: tuple[int, str, int], marks: tuple[int, ...]) -> None:
+def _flush(walk: _Walk, tag: str, group: tuple[int, str, int]) -> None:
     """Close the text gathered so far into a block."""
     if not walk.buf:
         return
@@ -196,7 +195,7 @@ def _flush(walk: _Walk, tag: str, group: tuple[int, str, int], marks: tuple[int,
     if not text:
         return
     chars = len(text) - text.count(" ") - text.count("\n")
-    walk.blocks.append(_Block(text, tag, chars, min(links, chars), *group, marks))
+    walk.blocks.append(_Block(text, tag, chars, min(links, chars), *group))
 
 
 def _add_text(walk: _Walk, text: str | None, in_link: bool) -> None:
@@ -209,20 +208,19 @@ def _add_text(walk: _Walk, text: str | None, in_link: bool) -> None:
 def _walk(root: Any, walk: _Walk) -> None:
     """Linearise the tree into blocks, marks and container ranges (no recursion)."""
     # A frame saves the context to restore when its element closes:
-    # (tag, block tag, group, marks, in_link, first block, mark index, bonus). A group is
+    # (tag, block tag, group, in_link, first block, mark index, bonus). A group is
     # (id, separator between its blocks, id of the enclosing table or list).
     stack: list[tuple[Any, tuple[Any, ...] | None]] = [(root, None)]
     ctx_tag = "body"
     ctx_group: tuple[int, str, int] = (0, "\n\n", 0)
-    ctx_marks: tuple[int, ...] = ()
     in_link = False
     groups = 0
     while stack:
         el, frame = stack.pop()
         if frame is not None:
-            tag, p_tag, p_group, p_marks, p_link, first, mark_i, bonus = frame
+            tag, p_tag, p_group, p_link, first, mark_i, bonus = frame
             if tag in V.BLOCK_TAGS or mark_i >= 0:
-                _flush(walk, ctx_tag, ctx_group, ctx_marks)
+                _flush(walk, ctx_tag, ctx_group)
             if tag in ("h1", "h2"):
                 text = " ".join(b.text for b in walk.blocks[first:])
                 walk.headings.append((first, tag, text))
@@ -234,7 +232,7 @@ def _walk(root: Any, walk: _Walk) -> None:
                 walk.teasers.append((first, len(walk.blocks)))
             if mark_i >= 0:
                 walk.marks[mark_i].end = len(walk.blocks)
-            ctx_tag, ctx_group, ctx_marks, in_link = p_tag, p_group, p_marks, p_link
+            ctx_tag, ctx_group, in_link = p_tag, p_group, p_link
             _add_text(walk, el.tail, in_link)
             continue
         raw_tag = el.tag
@@ -267,7 +265,7 @@ def _walk(root: Any, walk: _Walk) -> None:
         bonus = CONTENT_BONUS if content else 0.0
         is_block = tag in V.BLOCK_TAGS or kind is not None
         if is_block:
-            _flush(walk, ctx_tag, ctx_group, ctx_marks)
+            _flush(walk, ctx_tag, ctx_group)
         mark_i = -1
         if kind is not None:
             mark_i = len(walk.marks)
@@ -276,15 +274,12 @@ def _walk(root: Any, walk: _Walk) -> None:
             tag,
             ctx_tag,
             ctx_group,
-            ctx_marks,
             in_link,
             len(walk.blocks),
             mark_i,
             bonus,
         )
         stack.append((el, frame))
-        if mark_i >= 0:
-            ctx_marks = (*ctx_marks, mark_i)
         if tag in ("ul", "ol", "dl", "table"):
             groups += 1
             ctx_group = (groups, "\n", groups)
@@ -298,7 +293,7 @@ def _walk(root: Any, walk: _Walk) -> None:
         _add_text(walk, el.text, in_link)
         for child in reversed(el):
             stack.append((child, None))
-    _flush(walk, ctx_tag, ctx_group, ctx_marks)
+    _flush(walk, ctx_tag, ctx_group)
 
 
 def _is_teaser(blocks: list[_Block], start: int, end: int) -> bool:
@@ -409,10 +404,16 @@ def _trusted_marks(walk: _Walk) -> set[int]:
     return trusted
 
 
-def _weigh_marks(blocks: list[_Block], trusted: set[int]) -> None:
-    for b in blocks:
-        if b.value > 0 and any(m in trusted for m in b.marks):
+def _weigh_marks(walk: _Walk, trusted: set[int]) -> None:
+    """Text under furniture counts 30 %."""
+    covered = _in_ranges(len(walk.blocks), [_span(walk.marks[i]) for i in trusted])
+    for b, under in zip(walk.blocks, covered, strict=True):
+        if under and b.value > 0:
             b.value *= 0.3
+
+
+def _span(mark: _Mark) -> tuple[int, int]:
+    return mark.start, mark.end
 
 
 def _choose(walk: _Walk) -> tuple[int, int]:
@@ -464,17 +465,21 @@ def _select(
 
     When the title heading lies inside the range, what comes before it (tickers,
     breadcrumbs, kickers) goes too."""
-    active = {i for i in trusted if not (walk.marks[i].start <= start and walk.marks[i].end >= end)}
+    active = [
+        walk.marks[i]
+        for i in sorted(trusted)
+        if not (walk.marks[i].start <= start and walk.marks[i].end >= end)
+    ]
+    furniture = _in_ranges(len(walk.blocks), [_span(m) for m in active])
     dropped = walk.dropped
     kept: list[_Block] = []
     outside = start + len(walk.blocks) - end
     if outside:
         dropped["blocks outside the main content"] += outside
-    seen_marks: set[int] = set()
     first = start
     if start < title_at < end:
         first = title_at
-        plain = sum(1 for b in walk.blocks[start:first] if not active.intersection(b.marks))
+        plain = first - start - sum(furniture[start:first])
         if plain:
             dropped["blocks before the title"] += plain
     quoted = _in_ranges(len(walk.blocks), walk.quotes)
@@ -488,11 +493,7 @@ def _select(
                 linky[b.group] += 1
     for i in range(first, end):
         b = walk.blocks[i]
-        hit = next((m for m in b.marks if m in active), None)
-        if hit is not None:
-            if hit not in seen_marks:
-                seen_marks.add(hit)
-                dropped[walk.marks[hit].kind] += 1
+        if furniture[i]:
             continue
         if teaser[i] and not teaser[start]:
             dropped["teasers"] += 1
@@ -520,10 +521,12 @@ def _select(
     while kept and kept[-1].tag in V.HEADING_TAGS:
         kept.pop()
         dropped["orphan headings"] += 1
-    for m, mark in enumerate(walk.marks):
-        outside_range = mark.end <= first or mark.start >= end
-        if m in active and m not in seen_marks and mark.end > mark.start and outside_range:
+    # Count each dropped furniture element once: the outermost of nested ones.
+    reach = -1
+    for mark in sorted(active, key=lambda m: (m.start, -m.end)):
+        if mark.end > mark.start and mark.end > reach:
             dropped[mark.kind] += 1
+            reach = mark.end
     return kept
 
 
@@ -671,7 +674,7 @@ def extract(
     code = language or _page_language(root, walk.blocks)
     _score(walk.blocks, _stopword_set(code))
     trusted = _trusted_marks(walk)
-    _weigh_marks(walk.blocks, trusted)
+    _weigh_marks(walk, trusted)
     teaser = _teaser_blocks(walk)
     for i, b in enumerate(walk.blocks):
         if teaser[i] and b.value > 0:
