@@ -282,6 +282,8 @@ def test_page_without_text_is_flagged() -> None:
         "<script>" * 10_000,
         "<" * 100_000,
         "<p>" + "<span>" * 50_000 + "x",
+        "<div class='nav'>" * 2000 + "<p>A sentence that is long enough to count.</p>" * 2000,
+        "<h1>" * 2000 + "<p>A sentence that is long enough to count.</p>" * 2000,
         "\ud800<p>lone surrogate</p>",
         "<p>\x00nul</p>",
         "",

@@ -221,7 +221,7 @@ def _walk(root: Any, walk: _Walk) -> None:
             tag, p_tag, p_group, p_link, first, mark_i, bonus = frame
             if tag in V.BLOCK_TAGS or mark_i >= 0:
                 _flush(walk, ctx_tag, ctx_group)
-            if tag in ("h1", "h2"):
+            if tag in ("h1", "h2") and 0 < len(walk.blocks) - first <= 3:
                 text = " ".join(b.text for b in walk.blocks[first:])
                 walk.headings.append((first, tag, text))
             if tag in V.CONTAINER_TAGS or bonus:
