@@ -5,13 +5,15 @@ into *blocks*: runs of text between block-level tags, each with its length, the
 share of it inside links and its tag; furniture elements are kept as block ranges.
 Then:
 
-1. every block gets a value: long, sentence-like, link-poor text is positive,
-   link lists and short fragments negative, and text under furniture
-   (``nav``, ``footer``, share bars, comment widgets...) counts for little;
+1. every block gets a value: long, sentence-like, link-poor text with its
+   language's function words is positive, link lists and short fragments
+   negative, and text under furniture (``nav``, ``footer``, share bars, comment
+   widgets...) or in a grid of teaser cards counts for little;
 2. the container element whose blocks add up to the highest value is the main
    content (an article-body marker adds a bonus);
-3. inside it, blocks under furniture that does not itself hold the container,
-   link lists and stock phrases ("Share this", "Advertisement") are dropped;
+3. inside it, what precedes the title heading, blocks under furniture that does
+   not itself hold the container, teaser cards, link lists, stock phrases,
+   promotional prompts and copyright lines are dropped;
 4. the title (``<h1>``, ``og:title`` or ``<title>`` minus the site name) leads the
    text if the container does not already start with it.
 
