@@ -452,10 +452,12 @@ def _content_score(
         return -0.8, "list", "headline cut short with an ellipsis"
     if cue == "run" and stop < 0.1:
         return -0.8, "menu", f"run of {n} capitalised words without a sentence"
+    if len(chunk) > 200 and chunk.count(" ") < 0.08 * len(chunk):
+        return -0.8, "outside", "run-together text with few spaces (code or a squeezed list)"
     if terminal:
         if n >= 8 and stop >= 0.18:
             return 1.0, "", ""
-        if n >= 4 and stop > 0:
+        if 4 <= n < 20 and stop > 0:
             return 0.3, "", ""
     elif n >= 20 and stop >= 0.2:
         return 0.6, "", ""

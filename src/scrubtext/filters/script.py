@@ -26,6 +26,7 @@ from ..patterns.script import (
     CODE_ANCHOR,
     CODE_TOKEN,
     CODE_TRIGGER,
+    JSON_STRING_VALUE,
     PROSE_RUN,
     STATEMENT_TAIL,
     STRING_REST,
@@ -51,7 +52,11 @@ WEIGHTS: dict[str, float] = {
 #: Anchors further apart than this (in characters) start a new cluster.
 GAP = 48
 #: Longest stretch between anchors bridged when it holds no prose.
-MAX_GAP = 3000
+MAX_GAP = 50_000
+#: Characters of brace scanning allowed per character of text.
+BRACE_BUDGET = 4
+#: Longest JSON string value taken whole after its key.
+MAX_VALUE = 20_000
 #: A string literal taken whole must have an escape at least this often (characters).
 ESCAPE_SPACING = 300
 #: Longest JSON or code block followed to its closing brace.
@@ -74,6 +79,7 @@ class _Cluster:
     score: float
     kinds: Counter[str]
     first: str
+    braces_done: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,6 +125,7 @@ class Script(TextFilter):
     def _clusters(self, text: str) -> Iterator[_Cluster]:
         """Accepted clusters of code syntax, in order, not overlapping."""
         current: _Cluster | None = None
+        budget = [BRACE_BUDGET * len(text) + MAX_BLOCK]
         for m in _anchors(text):
             kind = m.lastgroup or "brace"
             if current is not None and m.start() < current.end:
@@ -127,7 +134,7 @@ class Script(TextFilter):
                 m.start() - current.end > GAP and not self._code_gap(text, current, m.start())
             ):
                 if current is not None and self._accept(current):
-                    yield self._follow_brace(text, current)
+                    yield self._follow_brace(text, current, budget)
                 current = _Cluster(m.start(), m.end(), 0.0, Counter(), kind)
             current.end = m.end()
             if kind == "call":
@@ -136,6 +143,10 @@ class Script(TextFilter):
                     current.end = close
                     current.kinds["close"] += 1
                     current.score += WEIGHTS["close"]
+            if kind == "jsonkey" and " " not in m.group().strip(',{ "\n:'):
+                value = JSON_STRING_VALUE.compiled.match(text, m.end(), m.end() + MAX_VALUE)
+                if value is not None and value.end() > current.end:
+                    current.end = value.end()
             if kind == "escape":
                 lo, hi = _string_span(text, m.start())
                 if hi > current.end and text.count("\\", lo, hi) * ESCAPE_SPACING >= hi - lo:
@@ -144,9 +155,9 @@ class Script(TextFilter):
             current.score += WEIGHTS[kind]
             current.kinds[kind] += 1
             if self._accept(current) and "{" in m.group():
-                current = self._follow_brace(text, current)
+                current = self._follow_brace(text, current, budget)
         if current is not None and self._accept(current):
-            yield self._follow_brace(text, current)
+            yield self._follow_brace(text, current, budget)
 
     def _code_gap(self, text: str, c: _Cluster, nxt: int) -> bool:
         """Whether the text between an accepted cluster and the next anchor is code too:
@@ -161,12 +172,18 @@ class Script(TextFilter):
         return c.score >= self.min_score and sum(c.kinds.values()) >= 2
 
     @staticmethod
-    def _follow_brace(text: str, c: _Cluster) -> _Cluster:
-        """Extend the cluster to the brace closing its first open brace, if any."""
-        open_at = text.find("{", c.start, c.end)
-        if open_at < 0:
+    def _follow_brace(text: str, c: _Cluster, budget: list[int]) -> _Cluster:
+        """Extend the cluster to the brace closing its first open brace not yet followed.
+
+        ``budget`` bounds the characters scanned for braces in one document, so
+        many unclosed braces cannot make the scan quadratic.
+        """
+        open_at = text.find("{", max(c.start, c.braces_done), c.end)
+        if open_at < 0 or budget[0] <= 0:
             return c
         close = _matching_brace(text, open_at)
+        budget[0] -= (close if close > 0 else min(len(text), open_at + MAX_BLOCK)) - open_at
+        c.braces_done = max(c.end, close)
         if close > c.end:
             c.end = close
         return c

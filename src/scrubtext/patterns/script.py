@@ -75,3 +75,10 @@ STRING_REST = pattern(
     "The rest of a double-quoted string literal from inside it, escapes respected, "
     "up to and including the closing quote.",
 )
+
+JSON_STRING_VALUE = pattern(
+    "script.json_string_value",
+    r'\s*"(?:[^"\\\n]|\\.)*"',
+    "A JSON string value right after its key and colon, escapes respected. "
+    'Example: ``"He said \\"hi\\""`` after ``"title":``.',
+)
