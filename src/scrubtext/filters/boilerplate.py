@@ -64,6 +64,8 @@ LONG_SENTENCE = 250
 SAMPLE_WORDS = 60
 #: Characters scanned for words (longer blocks are counted by spaces).
 SAMPLE_CHARS = 400
+#: Score of the block under a list heading, whatever its own features say.
+LIST_SCORE = -0.3
 #: Extra weight of a list heading or widget, so the article run rarely crosses one.
 BARRIER = 12.0
 _TERMINAL = ".!?。！？"
@@ -216,6 +218,7 @@ class Boilerplate(TextFilter):
         title_norm = " ".join(text[title[0] : title[1]].lower().split()) if title else ""
         for i, b in enumerate(blocks):
             self._classify(text, b, i, stops, known, title, title_norm, site)
+        _under_headings(blocks)
         self._decide(blocks)
         return blocks
 
@@ -514,6 +517,14 @@ def _headline(blocks: list[_Block], lo: int) -> int:
         return -1
     b = blocks[i]
     return i if 2 <= b.words <= 25 and b.score < 0.5 and b.label != "list" else -1
+
+
+def _under_headings(blocks: list[_Block]) -> None:
+    """The block right after a list heading ("Most Read") is read as the list, even
+    when its words look like prose: headlines run together end like a sentence."""
+    for prev, b in zip(blocks, blocks[1:], strict=False):
+        if prev.strong and prev.label == "list" and not b.strong and b.score > 0:
+            b.score, b.label, b.what = LIST_SCORE, "list", "text under a list heading"
 
 
 def _lists_after_headings(blocks: list[_Block]) -> None:
