@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from .. import lang
-from ..document import Document, Edit, Flag
+from ..document import Document, Edit, Flag, Step
 from ..errors import ConfigError
 from ..filter import TextFilter
 from ..mt_lexicon import (
@@ -54,6 +54,7 @@ from ..patterns.mt import (
     literal_words,
 )
 from ..segment import paragraphs, sentences
+from ..spans import apply_edits
 from ._util import non_overlapping
 from .coherence import zipf_table
 
@@ -150,38 +151,40 @@ def _triggers(text: str) -> dict[str, list[int]]:
     return kinds
 
 
-def _find_seq(text: str, seq: Sequence[str], lower_bound: int) -> tuple[int, int] | None:
-    """Span of the first run of whitespace tokens equal to ``seq`` at or after ``lower_bound``."""
-    first = seq[0]
-    width = sum(len(w) for w in seq) + 64 * len(seq)
-    pos = text.find(first, lower_bound)
-    while pos >= 0:
-        if not pos or text[pos - 1].isspace():
-            window = text[pos : pos + width].split(None, len(seq))
-            if window[: len(seq)] == list(seq):
-                end = pos
-                for w in seq:
-                    end = text.find(w, end) + len(w)
-                return pos, end
-        pos = text.find(first, pos + 1)
-    return None
-
-
 def _token_spans(
     text: str, words: Sequence[str], runs: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int] | None]:
-    """Character spans of token runs ``(first index, last index)``, in order."""
+    """Character spans of token runs ``(first index, last index)`` (sorted by first index).
+
+    ``words`` is ``text.split()``. The search starts at a lower bound (the lengths of
+    the tokens before, plus one separator each) and a candidate is accepted only if
+    exactly the right number of tokens lies between it and the previous anchor, so a
+    span is never put on another copy of the same word.
+    """
     if not runs:
         return []
     lengths = list(accumulate(map(len, words)))
     out: list[tuple[int, int] | None] = []
-    floor = 0
+    anchor, anchor_index = 0, 0  # text[anchor:] starts at (or before) token anchor_index
     for first, last in runs:
-        bound = max(floor, (lengths[first - 1] if first else 0) + first)
-        span = _find_seq(text, words[first : last + 1], bound)
-        out.append(span)
-        if span:
-            floor = span[1]
+        if first < anchor_index:
+            out.append(None)
+            continue
+        token = words[first]
+        pos = text.find(token, max(anchor, (lengths[first - 1] if first else 0) + first))
+        while pos >= 0 and not (
+            (not pos or text[pos - 1].isspace())
+            and len(text[anchor:pos].split()) == first - anchor_index
+        ):
+            pos = text.find(token, pos + 1)
+        if pos < 0:
+            out.append(None)
+            continue
+        end = pos
+        for w in words[first : last + 1]:
+            end = text.find(w, end) + len(w)
+        out.append((pos, end))
+        anchor, anchor_index = pos, first
     return out
 
 
@@ -245,13 +248,14 @@ def apostrophe_edits(text: str) -> list[Edit]:
 def cjk_punct_edits(text: str) -> list[Edit]:
     """Full-width ``，。：；！？、（）`` between Latin-script words -> ASCII with English spacing.
 
-    Guard: no Han, kana or hangul within 12 characters on either side, so Chinese
-    text keeps its own punctuation.
+    Guard: no Han, kana or hangul on the same line, so Chinese text (and a line
+    mixing both scripts) keeps its own punctuation.
     """
     if text.isascii() or not any(c in text for c in _CJK_MARKS):
         return []
     edits: list[Edit] = []
     n = len(text)
+    cjk_lines: dict[int, bool] = {}  # line start -> the line holds Han, kana or hangul
     for m in CJK_PUNCT.finditer(text):
         s, e = m.start(), m.end()
         mark = m.group()
@@ -261,7 +265,15 @@ def cjk_punct_edits(text: str) -> list[Edit]:
             e += 1
         left = text[s - 1] if s else "\n"
         right = text[e] if e < n else "\n"
-        if CJK_RUN.search(text, max(0, s - 12), s) or CJK_RUN.search(text, e, min(n, e + 12)):
+        if right in _CJK_MARKS:  # the next mark takes the spaces between
+            e = m.end()
+        line_start = text.rfind("\n", 0, s) + 1
+        if line_start not in cjk_lines:
+            line_end = text.find("\n", e)
+            cjk_lines[line_start] = bool(
+                CJK_RUN.search(text, line_start, n if line_end < 0 else line_end)
+            )
+        if cjk_lines[line_start]:
             continue
         new = _cjk_replacement(mark, left, right)
         if new is not None and text[s:e] != new and (not edits or edits[-1].end <= s):
@@ -276,17 +288,17 @@ def _cjk_replacement(mark: str, left: str, right: str) -> str | None:
     if mark == "（":
         if not _latin(right):
             return None
-        return "(" if left in "\n\t (" else " ("
+        return "(" if left in "\n\t (，。：；！？、" else " ("
     if mark == "）":
         if not (_latin(left) or left == "."):
             return None
         return ") " if _latin(right) else ")"
-    if not (_latin(left) or left in _LATIN_CLOSE):
+    if not (_latin(left) or left in _LATIN_CLOSE or left == "）"):
         return None
     ascii_mark = _CJK_ASCII[mark]
     if left.isdigit() and right.isdigit():
         return ":" if mark == "：" else None
-    if _latin(right) or right in "\"'“‘(":
+    if _latin(right) or right in "\"'“‘(（":
         return ascii_mark + " "
     if right == "\n" and mark in "。！？：":
         return ascii_mark
@@ -302,8 +314,8 @@ def space_before_punct_edits(text: str) -> list[Edit]:
     (``3 : 1``) stay. Spaces inside brackets are the ``whitespace`` filter's job.
     """
     words, _ = _analysis(text)
-    hits = [i for i in _triggers(text).get("mark", ()) if i]
-    marks = [s[1] - 1 for s in _token_spans(text, words, [(i - 1, i) for i in hits]) if s]
+    hits = [(i, i) for i in _triggers(text).get("mark", ()) if i]
+    marks = [span[0] for span in _token_spans(text, words, hits) if span]
     if " ," in text:
         marks += [m.start() + 1 for m in GLUED_COMMA.finditer(text)]
     edits: list[Edit] = []
@@ -335,21 +347,23 @@ def doubled_word_edits(text: str) -> list[Edit]:
     """
     words, doubled = _analysis(text)
     found: list[tuple[int, int, str]] = []
-    starts = [i for i in doubled if words[i] in REPAIRABLE_DOUBLES]
-    runs: list[tuple[int, int]] = []
-    for i in starts:
-        if runs and runs[-1][1] == i:
-            runs[-1] = (runs[-1][0], i + 1)
-        else:
-            runs.append((i, i + 1))
-    for (first, last), span in zip(runs, _token_spans(text, words, runs), strict=True):
-        w = words[first]
-        if span and text[span[0] : span[1]] == " ".join(words[first : last + 1]):
-            found.append((span[0], span[1], w))
+    # ``The the the`` first: it covers the lowercase copies after it.
     caps = [(i, i + 1) for i in _triggers(text).get("The", ()) if words[i + 1 : i + 2] == ["the"]]
     for (first, _), span in zip(caps, _token_spans(text, words, caps), strict=True):
-        if span and _sentence_start(text, span[0]):
+        if span and text[span[0] : span[1]] == "The the" and _sentence_start(text, span[0]):
             found.append((span[0], _extend_copies(text, span[1], "the"), words[first]))
+    pairs = [i for i in doubled if words[i] in REPAIRABLE_DOUBLES]
+    tokens = sorted({j for i in pairs for j in (i, i + 1)})
+    where = dict(zip(tokens, _token_spans(text, words, [(j, j) for j in tokens]), strict=True))
+    spaced = []  # pairs whose copies are separated by exactly one space
+    for i in pairs:
+        a, b = where[i], where[i + 1]
+        if a and b and text[a[1] : b[0]] == " ":
+            spaced.append(i)
+    for first, length in _index_runs(spaced):
+        head, tail = where[first], where[first + length]
+        if head and tail:
+            found.append((head[0], tail[1], words[first]))
     edits = []
     for start, end, w in found:
         if start + len(w) < end and (end == len(text) or not _is_word_char(text[end])):
@@ -660,21 +674,42 @@ class MtRepair(TextFilter):
             ("mt.acronym", lambda t: acronym_list_edits(t, self.acronyms)),
             ("mt.doubled_word", doubled_word_edits),
             ("mt.apostrophe", apostrophe_edits),
-            ("mt.cjk_punct", cjk_punct_edits),
-            ("mt.space_before_punct", space_before_punct_edits),
         ]
-        if self.final_stop:
-            steps.append(("mt.final_stop", final_stop_edits))
         return steps
 
     def propose(self, doc: Document) -> list[Edit]:
-        """Edits of every enabled rule; where two overlap, the earlier rule wins."""
+        """Edits of every enabled rule but the spacing ones (see :meth:`__call__`); where
+        two overlap, the earlier rule wins."""
         text = doc.text
         edits: list[Edit] = []
         for rule, fn in self._steps():
             if self.enabled(rule):
                 edits += fn(text)
         return non_overlapping(edits)
+
+    def __call__(self, doc: Document) -> tuple[Document, tuple[Step, ...]]:
+        """Up to four steps: full-width punctuation, then spacing debris (both change
+        where words begin and end), then the other rules, then the opt-in full stop
+        (which depends on the sentences the others leave)."""
+        if not self.applies(doc):
+            return super().__call__(doc)
+        early: list[Step] = []
+        for rule, fn in (
+            ("mt.cjk_punct", cjk_punct_edits),
+            ("mt.space_before_punct", space_before_punct_edits),
+        ):
+            edits = fn(doc.text) if self.enabled(rule) else []
+            if edits:
+                early.append(Step(self.name, tuple(edits)))
+                doc = doc.with_text(apply_edits(doc.text, edits))
+        out, steps = super().__call__(doc)
+        late: list[Step] = []
+        if self.final_stop and self.enabled("mt.final_stop"):
+            edits = final_stop_edits(out.text)
+            if edits:
+                late.append(Step(self.name, tuple(edits)))
+                out = out.with_text(apply_edits(out.text, edits))
+        return out, (*early, *steps, *late)
 
 
 # --- flags ----------------------------------------------------------------------
