@@ -393,3 +393,32 @@ def test_repair_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "mt.doubled_word" in out
     assert "edits per 1,000 words" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yu：the the a\t the the",
+        "gdp） and GDP",
+        "sugar ）， Yu",
+        ", the theAqua ,the the",
+        "The the the network",
+        "The the \t the the x",
+        "Chen。 \nchenrugui 城市 x Chen Rugui",
+        "‘a  ,  , andsugar 2quaYu  ,\t, ‘",
+        "A report.. The council met. Members agreed to raise spending on schools and parks next year",
+    ],
+)
+def test_second_run_changes_nothing(text: str) -> None:
+    f = MtRepair(final_stop=True)
+    out, _ = f(Document(text))
+    again, steps = f(out)
+    assert again.text == out.text
+    assert not any(s.edits for s in steps)
+
+
+def test_edits_land_on_the_right_copy() -> None:
+    text = "the cat and the\n\n\n\nthe the dog and the the end"
+    assert repair(text) == "the cat and the\n\n\n\nthe dog and the end"
+    text = "x , y\n\n\n\n, z , w"
+    assert repair(text) == "x, y\n\n\n\n, z, w"
