@@ -161,6 +161,16 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         },
     ),
     _v(
+        "social",
+        "menu",
+        "social networks and share buttons as they appear in share bars",
+        **{
+            "*": "Facebook; Twitter; LinkedIn; Pinterest; Reddit; WhatsApp; Instagram; YouTube; "
+            "Flipboard; Tumblr; Telegram; Messenger; Weibo; WeChat; Email; E-mail; Print; Share; "
+            "Tweet; Comments; Comment; SMS; Copy; Link; Mix; Pocket; RSS"
+        },
+    ),
+    _v(
         "sections",
         "menu",
         "section names of news-site navigation menus",
