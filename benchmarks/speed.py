@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -146,13 +147,15 @@ def _cli(args: Sequence[str]) -> list[str]:
     return [sys.executable, "-m", "scrubtext", "--quiet", *args]
 
 
-def run_measured(cmd: Sequence[str]) -> tuple[float, float, int]:
+def run_measured(cmd: Sequence[str]) -> tuple[float, float, int, float]:
     """Run ``cmd`` (stdout to /dev/null); return wall seconds, peak MB of the whole
-    process tree (psutil sampling, 0 if psutil is missing) and the exit status."""
+    process tree (psutil sampling, 0 if psutil is missing), the exit status and the
+    CPU seconds (user + system) of the whole tree."""
     try:
         import psutil
     except ImportError:  # pragma: no cover
         psutil = None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
@@ -171,7 +174,10 @@ def run_measured(cmd: Sequence[str]) -> tuple[float, float, int]:
             except psutil.Error:
                 pass
         time.sleep(0.1)
-    return time.perf_counter() - start, peak / 1e6, proc.returncode
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, peak / 1e6, proc.returncode, cpu
 
 
 def bench_jobs(texts: Sequence[str], mb: float, workdir: Path) -> dict[str, float]:
@@ -180,12 +186,16 @@ def bench_jobs(texts: Sequence[str], mb: float, workdir: Path) -> dict[str, floa
     size = write_jsonl(path, texts, mb)
     out: dict[str, float] = {"file_mb": size}
     for jobs in (1, 2):
-        seconds, peak, rc = run_measured(_cli(["--jobs", str(jobs), str(path)]))
+        seconds, peak, rc, cpu = run_measured(_cli(["--jobs", str(jobs), str(path)]))
         out[f"jobs{jobs}_s"] = seconds
+        out[f"jobs{jobs}_cpu_s"] = cpu
         out[f"jobs{jobs}_mb_s"] = size / seconds
         out[f"jobs{jobs}_peak_mb"] = peak
         out[f"jobs{jobs}_exit"] = rc
     out["speedup"] = out["jobs1_s"] / out["jobs2_s"]
+    # CPU seconds per MB: parallel overhead, independent of how busy the machine is
+    out["cpu_overhead"] = out["jobs2_cpu_s"] / out["jobs1_cpu_s"]
+    out["load_average"] = os.getloadavg()[0]
     path.unlink()
     return out
 
@@ -194,7 +204,7 @@ def bench_memory(texts: Sequence[str], mb: float, jobs: int, workdir: Path) -> d
     """Peak memory (whole process tree) of the CLI on a generated ``mb`` MB file."""
     path = workdir / "speed-memory.jsonl"
     size = write_jsonl(path, texts, mb)
-    seconds, peak, rc = run_measured(_cli(["--jobs", str(jobs), str(path)]))
+    seconds, peak, rc, cpu = run_measured(_cli(["--jobs", str(jobs), str(path)]))
     path.unlink()
     return {
         "file_mb": size,
@@ -202,6 +212,7 @@ def bench_memory(texts: Sequence[str], mb: float, jobs: int, workdir: Path) -> d
         "seconds": seconds,
         "mb_s": size / seconds,
         "peak_tree_mb": peak,
+        "cpu_s": cpu,
         "exit": rc,
     }
 
@@ -269,7 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"1 job {r['jobs1_s']:.1f} s ({r['jobs1_mb_s']:.2f} MB/s, peak "
                 f"{r['jobs1_peak_mb']:.0f} MB), 2 jobs {r['jobs2_s']:.1f} s "
                 f"({r['jobs2_mb_s']:.2f} MB/s, peak {r['jobs2_peak_mb']:.0f} MB); "
-                f"speed-up {r['speedup']:.2f}x (target >= 1.6x on {os.cpu_count()} CPUs)"
+                f"speed-up {r['speedup']:.2f}x (target >= 1.6x on {os.cpu_count()} CPUs); "
+                f"CPU seconds {r['jobs1_cpu_s']:.1f} vs {r['jobs2_cpu_s']:.1f} "
+                f"(x{r['cpu_overhead']:.2f} for 2 jobs); load average {r['load_average']:.1f}"
             )
         if "memory" in sections:
             r = results["memory"] = bench_memory(texts, args.memory_mb, args.memory_jobs, Path(tmp))
