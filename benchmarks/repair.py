@@ -219,13 +219,18 @@ def _words_span(rng: random.Random, text: str, n: int) -> tuple[int, int] | None
     return rng.choice(runs) if runs else None
 
 
-def flag_phrase(rng: random.Random, text: str) -> Case | None:
-    span = _words_span(rng, text, 2)
+def _repeat(rng: random.Random, text: str, n: int, template: str) -> Case | None:
+    """Replace a run of ``n`` words ``x`` by ``template.format(x=x)``."""
+    span = _words_span(rng, text, n)
     if not span:
         return None
     s, e = span
-    x = text[s:e]
-    return Case(text[:s] + f"{x} and {x}" + text[e:], text, s, s + 2 * len(x) + 5)
+    new = template.format(x=text[s:e])
+    return Case(text[:s] + new + text[e:], text, s, s + len(new))
+
+
+def flag_phrase(rng: random.Random, text: str) -> Case | None:
+    return _repeat(rng, text, 2, "{x} and {x}")
 
 
 def flag_fused(rng: random.Random, text: str) -> Case | None:
@@ -249,21 +254,11 @@ def flag_fused(rng: random.Random, text: str) -> Case | None:
 
 
 def flag_oscillation(rng: random.Random, text: str) -> Case | None:
-    span = _words_span(rng, text, rng.choice([1, 2, 3]))
-    if not span:
-        return None
-    s, e = span
-    x = text[s:e]
-    return Case(text[:e] + f" {x} {x}" + text[e:], text, s, e + 2 * len(x) + 2)
+    return _repeat(rng, text, rng.choice([1, 2, 3]), "{x} {x} {x}")
 
 
 def flag_word(rng: random.Random, text: str) -> Case | None:
-    span = _words_span(rng, text, 1)
-    if not span:
-        return None
-    s, e = span
-    x = text[s:e]
-    return Case(text[:e] + f" {x}" + text[e:], text, s, e + len(x) + 1)
+    return _repeat(rng, text, 1, "{x} {x}")
 
 
 def flag_truncated(rng: random.Random, text: str) -> Case | None:

@@ -88,7 +88,6 @@ FUSED_NAME = pattern(
 )
 
 
-
 TITLE_LINE = pattern(
     "mt.title_line",
     r"\n[ \t]*\n[ \t]*\K[^\n]{3,150}+(?<=\p{L})(?=\n|\Z)",
