@@ -130,7 +130,10 @@ class HtmlExtract(TextFilter):
         result = doc.meta.get("html_extraction")
         problem = result.problem if isinstance(result, Extraction) else None
         out = doc.with_meta(
-            html=False, html_extraction=None, html_problem=problem, html_extracted=True
+            html=False,
+            html_extraction=None,
+            html_problem=problem,
+            html_extracted=problem != "not_html",
         )
         # The page's language, found on its text blocks, saves the language filter a run.
         if isinstance(result, Extraction) and result.language and not doc.meta.get("language"):
