@@ -130,6 +130,7 @@ def test_repairs(before: str, after: str) -> None:
         "a spaced . . . ellipsis",
         "won 3 : 1 at home",
         "version .NET and .45 caliber",
+        "for (i = 0 ; i < n ; i++) { x , y }",
         "He had had enough, and that that was it.",
         "She gave her her book; logged in in seconds.",
         "Li Li and Wang Yi met.",

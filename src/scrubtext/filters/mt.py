@@ -310,8 +310,9 @@ def space_before_punct_edits(text: str) -> list[Edit]:
 
     Guards: only after a letter, digit, closing quote or bracket, on the same line,
     and only where the mark stands alone (a space or the end follows) or is a comma
-    glued to the next word; a spaced ellipsis (``. . .``) and scores or times
-    (``3 : 1``) stay. Spaces inside brackets are the ``whitespace`` filter's job.
+    glued to the next word; a spaced ellipsis (``. . .``), scores or times
+    (``3 : 1``) and lines that look like code (braces, ``=``) stay. Spaces inside
+    brackets are the ``whitespace`` filter's job.
     """
     words, _ = _analysis(text)
     hits = [(i, i) for i in _triggers(text).get("mark", ()) if i]
@@ -330,6 +331,8 @@ def space_before_punct_edits(text: str) -> list[Edit]:
             continue
         if mark in ":." and prev.isdigit() and after[1:2].isdigit():
             continue
+        if _code_line(text, s):
+            continue
         if mark == "," and after[:1].isalpha():
             edits.append(
                 Edit(s, e + 1, ", ", "mt.space_before_punct", "space before a comma, not after")
@@ -337,6 +340,15 @@ def space_before_punct_edits(text: str) -> list[Edit]:
         else:
             edits.append(Edit(s, e, "", "mt.space_before_punct", f"space before {mark!r}"))
     return edits
+
+
+def _code_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` looks like code (braces or ``=``), where spacing
+    before ``;`` or ``,`` is the author's and not debris."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return any(c in line for c in "{}=")
 
 
 def doubled_word_edits(text: str) -> list[Edit]:
