@@ -6,6 +6,9 @@ and the median milliseconds per page for each condition:
 - ``html``: ``scrubtext.clean(page.html, html=True)``;
 - ``html_step``: the HTML extraction step alone (``filters=["html"]``), which shows
   what the later plain-text filters add or take away;
+- ``html_bare``: the HTML step on pages stripped of ``class`` and ``id`` attributes,
+  with ``nav``/``aside``/``header``/``footer`` renamed ``div``: how far the
+  structural signals carry without the furniture vocabularies;
 - ``lines`` / ``oneline`` / ``script``: three plain-text flattenings of each page,
   cleaned with ``scrubtext.clean(text, html=False)``:
   ``lines`` is html-text's output (block elements on their own lines),
@@ -48,6 +51,7 @@ FLOORS = Path(__file__).resolve().parent / "boilerplate_floors.json"
 CONDITIONS = (
     "html",
     "html_step",
+    "html_bare",
     "lines",
     "oneline",
     "script",
@@ -59,6 +63,7 @@ CONDITIONS = (
 DESCRIPTIONS = {
     "html": "scrubtext, HTML mode",
     "html_step": "scrubtext, HTML step alone",
+    "html_bare": "scrubtext, HTML step, pages without class/id/nav/aside/header/footer",
     "lines": "scrubtext, text: block lines",
     "oneline": "scrubtext, text: one line",
     "script": "scrubtext, text: one line with script",
@@ -69,6 +74,13 @@ DESCRIPTIONS = {
 }
 
 _SPACES = re.compile(r"\s+")
+_CLASS_ID = re.compile(r"""\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_SEMANTIC = re.compile(r"<(/?)(?:nav|aside|header|footer)\b", re.IGNORECASE)
+
+
+def bare(html: str) -> str:
+    """The page without class/id attributes and with its furniture tags made ``div``."""
+    return _SEMANTIC.sub(r"<\1div", _CLASS_ID.sub("", html))
 
 
 # --- flattenings ----------------------------------------------------------------
@@ -128,6 +140,9 @@ def run_condition(
             out, ms = _timed(lambda h: scrubtext.clean(h, html=True), page.html)
         elif name == "html_step":
             out, ms = _timed(lambda h: scrubtext.clean(h, html=True, filters=["html"]), page.html)
+        elif name == "html_bare":
+            page_html = bare(page.html)
+            out, ms = _timed(lambda h: scrubtext.clean(h, html=True, filters=["html"]), page_html)
         elif name == "trafilatura":
             import trafilatura
 
