@@ -167,6 +167,21 @@ def test_comment_thread_longer_than_the_article() -> None:
     assert r.dropped["comments"] == 1
 
 
+def test_unmarked_comment_thread_ends_at_its_heading() -> None:
+    comment = (
+        "<div><p>Joe says:</p><p>I think this is a very good idea and the council should "
+        "have done it years ago, honestly speaking.</p></div>"
+    )
+    page = (
+        "<html><body><div><div><h1>School opens</h1><p><a href='#c'>12 Comments</a></p>"
+        f"{PARA * 4}</div><h3>12 Responses to “School opens”</h3>{comment * 10}</div>"
+        "</body></html>"
+    )
+    r = extract(page)
+    assert r.text.count("The new school opened") == 4
+    assert "good idea" not in r.text and "Responses" not in r.text
+
+
 def test_german_page_language() -> None:
     para = (
         "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "

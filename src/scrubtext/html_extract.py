@@ -44,6 +44,7 @@ from .patterns.html import (
     ATTR_CAMEL_BREAK,
     ATTR_WORD_BREAK,
     CALL_TO_ACTION,
+    COMMENTS_HEADING,
     COPYRIGHT_NOTICE,
     HIDDEN_STYLE,
     MARKUP_TOKEN,
@@ -68,6 +69,9 @@ WRAPPER_SHARE = 0.4
 PROMPT_CHARS = 160
 #: A card with a linked headline and less prose than this is a teaser.
 TEASER_PROSE = 400
+#: A comment-section heading ends the article only after this much value (or 30 %
+#: of the range's), so a "12 comments" link under the headline does not.
+COMMENTS_AFTER = 400.0
 #: Score bonus (a fraction) for a container marked as the article body.
 CONTENT_BONUS = 0.25
 _CELL_TAGS = frozenset(["li", "td", "th", "dd", "dt"])
@@ -446,6 +450,20 @@ def _teaser_blocks(walk: _Walk) -> list[bool]:
     return _in_ranges(len(walk.blocks), walk.teasers)
 
 
+def _comments_start(blocks: list[_Block], first: int, end: int) -> int:
+    """Where a reader-comment section starts inside ``blocks[first:end]`` (its heading,
+    once some article text lies before it), or ``end``."""
+    total = sum(b.value for b in blocks[first:end] if b.value > 0)
+    before = 0.0
+    for i in range(first, end):
+        b = blocks[i]
+        enough = before >= min(0.3 * total, COMMENTS_AFTER)
+        if b.chars < 60 and enough and COMMENTS_HEADING.fullmatch(_norm_phrase(b.text)):
+            return i
+        before += max(b.value, 0.0)
+    return end
+
+
 def _in_ranges(n: int, ranges: list[tuple[int, int]]) -> list[bool]:
     """For each of ``n`` indexes, whether one of the half-open ``ranges`` covers it."""
     depth = [0] * (n + 1)
@@ -493,6 +511,7 @@ def _select(
             items[b.group] += 1
             if b.link_chars > LINK_LIST * b.chars:
                 linky[b.group] += 1
+    end = _comments_start(walk.blocks, first, end)
     for i in range(first, end):
         b = walk.blocks[i]
         if furniture[i]:

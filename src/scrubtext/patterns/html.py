@@ -60,3 +60,14 @@ MEDIA_COUNTER = pattern(
     r"(?i)^(?:image|photo|picture|slide|video)\s+\d+\s*(?:of|/)\s*\d+$",
     "A gallery position label. Example: ``Image 2 of 5``.",
 )
+
+COMMENTS_HEADING = pattern(
+    "html.comments_heading",
+    r"(?i)(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?"
+    r"|comentarios?|comentários?|commenti)(?:\s*\(\d+\))?(?:\s+(?:to|on|for)\b.{0,150})?"
+    r"|(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)s?"
+    r"|(?:top[- ]rated|readers?'?|user|latest|show)\s+comments|join the (?:conversation|discussion)"
+    r"|(?:deixe|deja|laissez|hinterlassen)\s.{0,30}(?:comentário|comentario|commentaire|kommentar)",
+    "The heading of a reader-comment section, matched against a whole short block. "
+    "Example: ``34 responses to “Anthony Lynn”``.",
+)
