@@ -41,14 +41,17 @@ from scrubtext.segment import sentences
 CONDITIONS = ("topic", "splice", "scramble", "clean")
 SPLIT_WORDS = (" and ", " but ", " while ", " which ", " because ", " although ")
 
-#: Floors for --check on the whole set (seed 0), a little below the measured figures.
+#: Floors for --check on the whole set (seed 0, --split all), a little below the
+#: measured figures (topic F1 0.667, precision 0.753; splice recall 0.206; scramble
+#: recall 0.683; 1.00 false flags per 100 clean sentences).
 FLOORS = {
-    "topic.f1": 0.0,
-    "splice.recall": 0.0,
-    "scramble.recall": 0.0,
+    "topic.f1": 0.62,
+    "topic.precision": 0.70,
+    "splice.recall": 0.17,
+    "scramble.recall": 0.63,
 }
 #: Ceiling for --check: false flags per 100 clean sentences.
-CEILING_FALSE_PER_100 = 100.0
+CEILING_FALSE_PER_100 = 1.3
 
 
 @dataclass

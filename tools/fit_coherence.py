@@ -22,15 +22,23 @@ from coherence import build_cases
 from scrubtext.filters import coherence as C
 
 #: False flags per 100 clean sentences (calibration half) at the default threshold.
-OPERATING_POINT = {"topic": 0.45, "splice": 0.25, "scramble": 0.25}
+OPERATING_POINT = {"topic": 0.45, "splice": 0.2, "scramble": 0.2}
 L2 = 1.0
+#: Index of log(sentences in the document) in the topic (and splice) features.
+LOG_N = 17
 #: Benchmark seeds whose tampered documents are used (more seeds, more positives).
 SEEDS = (0, 1, 2)
 
 
-def collect() -> dict[str, list[tuple[list[float], int]]]:
-    """Feature rows per model: (features, 1 for a tampered sentence, 0 for a clean one)."""
-    rows: dict[str, list[tuple[list[float], int]]] = {k: [] for k in OPERATING_POINT}
+#: One document: per sentence (topic features, splice features, garbled features or None,
+#: label: the condition for a tampered sentence, "clean" for a sentence of a clean
+#: document, "" for an untouched sentence of a tampered document).
+Doc = list[tuple[list[float], list[float], list[float] | None, str]]
+
+
+def collect() -> list[Doc]:
+    """Feature rows of every sentence of every calibration document."""
+    docs: list[Doc] = []
     cases = [c for seed in SEEDS for c in build_cases(seed, "calib")]
     seen_clean: set[str] = set()
     for case in cases:
@@ -42,24 +50,42 @@ def collect() -> dict[str, list[tuple[list[float], int]]]:
         if len(sents) < 5:
             continue
         ctx = C._context(case.text, sents)
+        doc: Doc = []
         for s, tf in zip(sents, C.topic_features(sents, ctx), strict=True):
             target = any(
                 min(s.end, te) - max(s.start, ts) >= (te - ts) / 2 for ts, te in case.targets
             )
-            if target == (case.condition == "clean"):
-                continue  # keep tampered sentences and the sentences of clean documents
-            feats = {
-                "topic": tf,
-                "splice": C.splice_features(tf, C.clause_features(s, ctx)),
-                "scramble": C.garbled_features(s),
-            }
-            if len(s.tokens) < 6:
-                feats.pop("scramble")
-            for model, x in feats.items():
-                if target and case.condition != model:
-                    continue
-                rows[model].append((x, int(target)))
-    return rows
+            label = case.condition if target else ("clean" if case.condition == "clean" else "")
+            garbled = C.garbled_features(s) if len(s.tokens) >= 6 else None
+            doc.append((tf, C.splice_features(tf, C.clause_features(s, ctx)), garbled, label))
+        docs.append(doc)
+    return docs
+
+
+def rows_for(docs: list[Doc], model: str, column: int) -> list[tuple[list[float], int]]:
+    """(features, 1 for a sentence tampered under ``model``, 0 for a clean one)."""
+    out = []
+    for doc in docs:
+        for row in doc:
+            x, label = row[column], row[3]
+            if x is not None and label in (model, "clean"):
+                out.append((x, int(label == model)))
+    return out
+
+
+def doc_rows(
+    docs: list[Doc], w: list[float], labels: tuple[str, ...]
+) -> list[tuple[list[float], int]]:
+    """Second-stage rows for the topic model: each sentence's first-stage logit beside the
+    logits of the other sentences of its document (see ``C.document_features``); rows
+    whose label is in ``labels``, 1 for an inserted sentence."""
+    out = []
+    for doc in docs:
+        logits = [sum(a * b for a, b in zip(w, row[0], strict=True)) for row in doc]
+        for x, row in zip(C.document_features(logits), doc, strict=True):
+            if row[3] in labels:
+                out.append((x, int(row[3] == "topic")))
+    return out
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
@@ -100,20 +126,64 @@ def fit(rows: list[tuple[list[float], int]], steps: int = 12) -> list[float]:
     return w
 
 
-def main() -> None:
-    rows = collect()
-    for model, data in rows.items():
-        w = fit(data)
+def level_by_length(w: list[float], data: list[tuple[list[float], int]]) -> None:
+    """Tilt the weight of log(sentences in the document) so that the rate of false flags
+    does not depend on the document's length (short documents give less evidence).
+
+    The clean sentences are split into four groups by document length; in each, the
+    score above which 3% of them lie is found; a line through those cut-offs
+    against log length is subtracted from the score.
+    """
+    negatives = sorted((x[LOG_N], x) for x, y in data if y == 0)
+    size = len(negatives) // 4
+    points = []
+    for g in range(4):
+        group = negatives[g * size : (g + 1) * size]
         scores = sorted(
-            (sum(a * b for a, b in zip(w, x, strict=True)) for x, y in data if y == 0),
-            reverse=True,
+            (sum(a * b for a, b in zip(w, x, strict=True)) for _, x in group), reverse=True
         )
-        cut = scores[int(OPERATING_POINT[model] / 100 * len(scores))]
-        positives = [sum(a * b for a, b in zip(w, x, strict=True)) for x, y in data if y == 1]
-        recall = sum(1 for s in positives if s > cut) / len(positives)
-        w[0] -= cut
-        print(f"# {model}: {len(positives)} tampered, {len(scores)} clean; recall {recall:.3f}")
-        print(f"{model.upper()}_WEIGHTS = ({', '.join(f'{v:.4f}' for v in w)})")
+        points.append((sum(n for n, _ in group) / len(group), scores[int(0.03 * len(scores))]))
+    mx = sum(p[0] for p in points) / 4
+    my = sum(p[1] for p in points) / 4
+    slope = sum((p[0] - mx) * (p[1] - my) for p in points) / sum((p[0] - mx) ** 2 for p in points)
+    w[LOG_N] -= slope
+
+
+def calibrate(w: list[float], data: list[tuple[list[float], int]], model: str) -> None:
+    """Shift the intercept so a score of 0.5 falls at the model's operating point."""
+    scores = sorted(
+        (sum(a * b for a, b in zip(w, x, strict=True)) for x, y in data if y == 0), reverse=True
+    )
+    cut = scores[int(OPERATING_POINT[model] / 100 * len(scores))]
+    positives = [sum(a * b for a, b in zip(w, x, strict=True)) for x, y in data if y == 1]
+    recall = sum(1 for s in positives if s > cut) / len(positives)
+    w[0] -= cut
+    print(f"# {model}: {len(positives)} tampered, {len(scores)} clean; recall {recall:.3f}")
+
+
+def _print(name: str, w: list[float]) -> None:
+    print(f"{name} = ({', '.join(f'{v:.4f}' for v in w)})")
+
+
+def main() -> None:
+    docs = collect()
+    topic = fit(rows_for(docs, "topic", 0))
+    level_by_length(topic, rows_for(docs, "topic", 0))
+    _print("TOPIC_WEIGHTS", topic)
+    # Untouched sentences of tampered documents are negatives too, so that a document
+    # with one clear splice does not drag its other sentences over the line.
+    doc_w = fit(doc_rows(docs, topic, ("topic", "clean", "", "splice", "scramble")))
+    calibrate(doc_w, doc_rows(docs, topic, ("topic", "clean")), "topic")
+    _print("DOCUMENT_WEIGHTS", doc_w)
+    splice_rows = rows_for(docs, "splice", 1)
+    splice = fit(splice_rows)
+    level_by_length(splice, splice_rows)
+    calibrate(splice, splice_rows, "splice")
+    _print("SPLICE_WEIGHTS", splice)
+    garbled_rows = rows_for(docs, "scramble", 2)
+    garbled = fit(garbled_rows)
+    calibrate(garbled, garbled_rows, "scramble")
+    _print("GARBLED_WEIGHTS", garbled)
 
 
 if __name__ == "__main__":

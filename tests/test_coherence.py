@@ -1,0 +1,208 @@
+"""The coherence filter: seeds, synthetic splices, clean negatives, the drop option."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import scrubtext
+from scrubtext.document import Document
+from scrubtext.filters import coherence as C
+from scrubtext.filters.coherence import Coherence
+
+from .conftest import seed_text
+
+DUCTILE = "This shows that the material has changed from a ductile state to a brittle state."
+PLASTIC = "capture the plastic waste that gathers together with the movement of water"
+
+#: Clean text in the style of a news report (written for these tests).
+HARBOUR = (
+    "The city council approved a plan on Tuesday to rebuild the old harbour wall, "
+    "which was damaged in last winter's storms. The harbour wall protects about two "
+    "hundred homes and the fishing fleet from heavy seas. Engineers told the council "
+    "that the new wall will be two metres higher than the old one. Work on the wall is "
+    "due to start in March and should take eighteen months. The council will pay for "
+    "the project with a loan from the national infrastructure bank. Some residents "
+    "said the harbour had been neglected for years. The mayor said the storms showed "
+    "how exposed the town's homes and boats had become. Fishermen welcomed the plan "
+    "but asked the council to keep the harbour open while the wall is rebuilt.\n\n"
+    "The harbour was built in the nineteenth century to shelter the herring fleet. "
+    "Its wall has been repaired several times, most recently in the nineteen-eighties. "
+    "During the storms in January, waves broke over the wall and flooded the streets "
+    "behind it. Several boats sank at their moorings and two families had to leave "
+    "their homes. The council says the new wall will also carry a footpath for walkers. "
+    "A public meeting about the plan will be held at the town hall next week."
+)
+
+LIBRARY = (
+    "The public library in the town centre reopened on Saturday after a two-year "
+    "renovation. Visitors can now borrow books, films and games from a larger "
+    "ground floor, and the reading room has new windows and desks. The library also "
+    "offers free classes for adults who want to improve their computer skills. "
+    "Librarians said more than three thousand people visited the library on its first "
+    "weekend. Children's books were the most popular, followed by crime novels and "
+    "cookery books. The renovation was paid for by the town and a grant from a local "
+    "charity. Opening hours will be extended in the evenings from next month."
+)
+
+
+def _flags(text: str, **options: object) -> list[scrubtext.Flag]:
+    result = scrubtext.scrub(text, html=False, **options)
+    return [f for f in result.flags if f.rule.startswith("coherence.")]
+
+
+def _flagged_text(text: str) -> list[str]:
+    result = scrubtext.scrub(text, html=False)
+    return [result.text[f.start : f.end] for f in result.flags if f.rule.startswith("coherence.")]
+
+
+# --- seeds ---------------------------------------------------------------------------
+
+
+def test_seed_004_ductile_sentence_is_flagged() -> None:
+    flagged = _flagged_text(seed_text("004"))
+    assert any(DUCTILE in t for t in flagged), flagged
+
+
+def test_seed_004_flag_explains_itself() -> None:
+    text = seed_text("004")
+    result = scrubtext.scrub(text, html=False)
+    (flag,) = [f for f in result.flags if DUCTILE in result.text[f.start : f.end]]
+    assert flag.rule == "coherence.topic"
+    assert flag.score is not None and 0.5 <= flag.score <= 1.0
+    assert "shares no content words with the rest of the document" in flag.reason
+    assert "ductile" in flag.reason
+
+
+@pytest.mark.xfail(reason="known weak spot: the grafted clause scores about 0.25 (threshold 0.5)")
+def test_seed_004_plastic_clause_is_flagged() -> None:
+    flagged = _flagged_text(seed_text("004"))
+    assert any(PLASTIC in t for t in flagged), flagged
+
+
+def test_seed_004_at_most_six_flags() -> None:
+    assert len(_flags(seed_text("004"))) <= 6
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003"])
+def test_other_seeds_at_most_two_flags(seed: str) -> None:
+    assert len(_flags(seed_text(seed))) <= 2
+
+
+# --- synthetic cases -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [HARBOUR, LIBRARY])
+def test_clean_news_gets_no_flag(text: str) -> None:
+    assert _flags(text) == []
+
+
+def test_spliced_sentence_scores_highest_and_explains_itself() -> None:
+    sentences = HARBOUR.split(". ")
+    sentences.insert(4, "The enzyme binds to a receptor on the surface of liver cells")
+    text = ". ".join(sentences)
+    flags = _flags(text, threshold=0.3)
+    assert [text[f.start : f.end] for f in flags] == [
+        "The enzyme binds to a receptor on the surface of liver cells."
+    ]
+    assert flags[0].rule == "coherence.topic"
+    assert flags[0].reason.startswith("shares no content words with the rest of the document")
+    assert "“enzyme”" in flags[0].reason
+
+
+def test_scrambled_sentence_is_flagged() -> None:
+    original = (
+        "Engineers told the council that the new wall will be two metres higher than the old one."
+    )
+    words = original[:-1].split()
+    random.Random(3).shuffle(words)
+    scrambled = " ".join(words) + "."
+    text = HARBOUR.replace(original, scrambled)
+    flags = _flags(text)
+    assert len(flags) == 1
+    # The shuffled sentence starts in lower case, so the segmenter may join it to the
+    # sentence before; the flag then covers both.
+    assert scrambled in text[flags[0].start : flags[0].end]
+    assert flags[0].rule == "coherence.garbled"
+    assert "word order is unlike English" in flags[0].reason
+
+
+def test_flags_never_change_text() -> None:
+    text = seed_text("004")
+    without = scrubtext.scrub(text, html=False, skip=["coherence"]).text
+    assert scrubtext.scrub(text, html=False).text == without
+
+
+def test_drop_deletes_flagged_sentences_with_the_flag_reason() -> None:
+    text = seed_text("004")
+    result = scrubtext.scrub(text, html=False, drop=["coherence"])
+    assert DUCTILE not in result.text
+    assert "It has a pioneering advantage in building a smart city" in result.text
+    drops = [e for e in result.edits if e.rule.startswith("coherence.")]
+    assert drops and all(e.rule.endswith(".dropped") for e in drops)
+    ductile = [e for e in drops if "ductile" in e.before]
+    assert ductile and ductile[0].reason.startswith("dropped on request: shares no content words")
+
+
+def test_only_english_is_scored() -> None:
+    doc = Document(HARBOUR + " " + DUCTILE, meta={"language": "de"})
+    out, steps = Coherence()(doc)
+    assert out.text == doc.text
+    assert all(not s.flags for s in steps)
+
+
+def test_short_documents_are_not_scored() -> None:
+    doc = Document("The harbour wall will be rebuilt. " + DUCTILE, meta={"language": "en"})
+    assert Coherence().flag(doc) == []
+
+
+def test_threshold_option_reaches_the_filter() -> None:
+    text = seed_text("004")
+    assert _flags(text, threshold=0.99) == []
+
+
+# --- pieces ------------------------------------------------------------------------------
+
+
+def test_weights_match_the_features() -> None:
+    text = HARBOUR + " " + DUCTILE
+    sents = C.analyse(text)
+    ctx = C._context(text, sents)
+    topic = C.topic_features(sents, ctx)
+    assert all(len(row) == len(C.TOPIC_WEIGHTS) for row in topic)
+    for s, row in zip(sents, topic, strict=True):
+        assert len(C.splice_features(row, C.clause_features(s, ctx))) == len(C.SPLICE_WEIGHTS)
+        assert len(C.garbled_features(s)) == len(C.GARBLED_WEIGHTS)
+
+
+def test_tokenize_and_stem() -> None:
+    assert C.tokenize("Shenzhen (SZ) won 46,000 votes.") == [
+        "Shenzhen",
+        "(",
+        "SZ",
+        ")",
+        "won",
+        "46,000",
+        "votes",
+        ".",
+    ]
+    assert C.stem("cities") == C.stem("city")
+    assert C.stem("elected") == C.stem("election")
+
+
+def test_word_order_model_prefers_english_order() -> None:
+    english = C.tokenize("The city will build more stations this year.")
+    shuffled = C.tokenize("stations year build The will this more city.")
+    assert C.order_gain(english) > 0 > C.order_gain(shuffled)
+
+
+def test_odd_input_does_not_crash() -> None:
+    odd = "Caf\ud800 x " * 50 + "word " * 20_000 + HARBOUR + " \u200b\u0301 ." * 100
+    doc = Document(odd, meta={"language": "en"})
+    out, steps = Coherence()(doc)
+    assert out.text == odd
+    for step in steps:
+        for f in step.flags:
+            assert 0 <= f.start < f.end <= len(odd)
+            assert f.score is not None and 0.0 <= f.score <= 1.0
