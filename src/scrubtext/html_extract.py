@@ -457,7 +457,9 @@ def _comments_start(blocks: list[_Block], first: int, end: int) -> int:
     before = 0.0
     for i in range(first, end):
         b = blocks[i]
-        enough = before >= min(0.3 * total, COMMENTS_AFTER)
+        # A real heading (not a linked comment count) needs less article before it.
+        heading = b.tag in V.HEADING_TAGS and not b.link_chars
+        enough = before >= min(0.3 * total, COMMENTS_AFTER / 4 if heading else COMMENTS_AFTER)
         if b.chars < 60 and enough and COMMENTS_HEADING.fullmatch(_norm_phrase(b.text)):
             return i
         before += max(b.value, 0.0)
