@@ -182,6 +182,16 @@ def test_unmarked_comment_thread_ends_at_its_heading() -> None:
     assert "good idea" not in r.text and "Responses" not in r.text
 
 
+def test_preformatted_text_keeps_its_lines() -> None:
+    page = (
+        "<html><body><article><h1>How to loop</h1><p>Here is how you write a loop in Python, "
+        "which is a thing many people want to know about.</p><pre>\nfor i in range(3):\n"
+        "    print(i)   \n</pre><p>That is all there is to it, and now you know how to write "
+        "a loop yourself.</p></article></body></html>"
+    )
+    assert "\n\nfor i in range(3):\n    print(i)\n\nThat is all" in extract(page).text
+
+
 def test_german_page_language() -> None:
     para = (
         "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "

@@ -204,6 +204,19 @@ def _flush(walk: _Walk, tag: str, group: tuple[int, str, int]) -> None:
     walk.blocks.append(_Block(text, tag, chars, min(links, chars), *group))
 
 
+def _add_preformatted(walk: _Walk, el: Any, group: tuple[int, str, int]) -> None:
+    """A ``<pre>`` element as one block, its line breaks and indentation kept."""
+    lines = [line.rstrip() for line in "".join(el.itertext()).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    text = "\n".join(lines).replace(_BR, "")
+    chars = len(text) - text.count(" ") - text.count("\n")
+    if chars:
+        walk.blocks.append(_Block(text, "pre", chars, 0, *group))
+
+
 def _add_text(walk: _Walk, text: str | None, in_link: bool) -> None:
     if text:
         walk.buf.append(text)
@@ -260,6 +273,11 @@ def _walk(root: Any, walk: _Walk) -> None:
         top = tag in ("html", "body")
         if attrs and not top and _is_hidden(attrs):
             walk.dropped["hidden"] += 1
+            _add_text(walk, el.tail, in_link)
+            continue
+        if tag == "pre":
+            _flush(walk, ctx_tag, ctx_group)
+            _add_preformatted(walk, el, ctx_group)
             _add_text(walk, el.tail, in_link)
             continue
         if top:
