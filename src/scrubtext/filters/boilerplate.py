@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import ClassVar
 
 from .. import lang, vocab
 from ..document import Document, Edit
 from ..filter import TextFilter
-from ..patterns import NamedPattern
 from ..patterns.boilerplate import (
     BLOCK_CUE,
     BYLINE,
@@ -35,7 +35,7 @@ from ..patterns.boilerplate import (
     TITLE_RUN,
     TITLE_SITE,
     WORD_TOKEN,
-    phrase_pattern,
+    PhraseFinder,
 )
 from ..segment import sentences
 from ._fixpoint import until_stable
@@ -200,10 +200,20 @@ class Boilerplate(TextFilter):
         the filter idempotent. Later passes are mapped back to ``doc.text``.
         """
         language = doc.meta.get("language")
-        return until_stable(doc.text, lambda t: _edits(t, self.plan(t, language)), MAX_PASSES)
+        memo: dict[tuple[object, ...], tuple[object, ...]] = {}
+        return until_stable(doc.text, lambda t: _edits(t, self.plan(t, language, memo)), MAX_PASSES)
 
-    def plan(self, text: str, language: str | None = None) -> list[_Block]:
-        """The blocks of ``text`` with their scores and decisions (for inspection)."""
+    def plan(
+        self,
+        text: str,
+        language: str | None = None,
+        memo: dict[tuple[object, ...], tuple[object, ...]] | None = None,
+    ) -> list[_Block]:
+        """The blocks of ``text`` with their scores and decisions (for inspection).
+
+        ``memo`` carries block verdicts from one pass to the next: a later pass on
+        the shortened text meets mostly the same blocks.
+        """
         stops = _stopwords(language)
         known = (language or "en") not in NON_LATIN and (
             lang.stopwords(language) is not lang.stopwords("en")
@@ -217,7 +227,35 @@ class Boilerplate(TextFilter):
         site = _site_name(text, blocks).lower()
         title_norm = " ".join(text[title[0] : title[1]].lower().split()) if title else ""
         for i, b in enumerate(blocks):
-            self._classify(text, b, i, stops, known, title, title_norm, site)
+            if memo is None:
+                self._classify(text, b, i, stops, known, title, title_norm, site)
+                continue
+            key = (
+                text[b.start : b.end],
+                b.cue,
+                i == 0,
+                (b.start, b.end) == title,
+                title_norm,
+                site,
+                known,
+            )
+            verdict = memo.get(key)
+            if verdict is None:
+                self._classify(text, b, i, stops, known, title, title_norm, site)
+                memo[key] = (
+                    b.words,
+                    b.weight,
+                    b.score,
+                    b.label,
+                    b.what,
+                    b.strong,
+                    b.contextual,
+                    b.hard,
+                )
+            else:
+                (b.words, b.weight, b.score, b.label, b.what, b.strong, b.contextual, b.hard) = (
+                    verdict  # type: ignore[assignment]
+                )
         _under_headings(blocks)
         self._decide(blocks)
         return blocks
@@ -244,11 +282,13 @@ class Boilerplate(TextFilter):
             ):
                 blocks.append(_Block(start, end, "line"))
                 continue
-            flattened = end - start >= PARAGRAPH_LINE
+            if end - start >= PARAGRAPH_LINE:
+                # a flattened page: cut the whole line at once
+                blocks.extend(_cut(text, start, end, cutters, sentences(text, start, end)))
+                continue
             for s, e in sentences(text, start, end):
                 if (
-                    not flattened
-                    and e - s < LONG_SENTENCE
+                    e - s < LONG_SENTENCE
                     and text[e - 1] in _TERMINAL
                     and not SUSPECT.search(text, s, e)
                 ):
@@ -258,7 +298,7 @@ class Boilerplate(TextFilter):
         _split_title(text, blocks)
         return blocks
 
-    def _cutters(self) -> tuple[NamedPattern, NamedPattern]:
+    def _cutters(self) -> PhraseFinder:
         return _cutters(self.extra_phrases)
 
     # --- classification -----------------------------------------------------------------
@@ -522,7 +562,7 @@ def _headline(blocks: list[_Block], lo: int) -> int:
 def _under_headings(blocks: list[_Block]) -> None:
     """The block right after a list heading ("Most Read") is read as the list, even
     when its words look like prose: headlines run together end like a sentence."""
-    for prev, b in zip(blocks, blocks[1:], strict=False):
+    for prev, b in pairwise(blocks):
         if prev.strong and prev.label == "list" and not b.strong and b.score > 0:
             b.score, b.label, b.what = LIST_SCORE, "list", "text under a list heading"
 
@@ -609,10 +649,17 @@ def _reason(text: str, run: list[_Block]) -> str:
 
 
 def _cut(
-    text: str, start: int, end: int, cutters: tuple[NamedPattern, NamedPattern]
+    text: str,
+    start: int,
+    end: int,
+    cutters: PhraseFinder,
+    bounds: list[tuple[int, int]] | None = None,
 ) -> list[_Block]:
-    """Split a sentence span into blocks at cues."""
+    """Split ``text[start:end]`` into blocks at cues (and at the ends of ``bounds``,
+    the sentence spans of a flattened line)."""
     cuts: list[tuple[int, int, str]] = []  # (end of previous piece, start of next, cue)
+    if bounds:
+        cuts.extend((e, e, "line") for _, e in bounds)
     for m in BLOCK_CUE.finditer(text, start, end):
         kind = m.lastgroup or ""
         if kind == "sep":
@@ -620,23 +667,21 @@ def _cut(
         elif kind in ("ellipsis", "stamp"):
             cuts.append((m.end(), m.end(), kind))
         elif kind == "says":
-            author = text.rfind(" ", start, m.start() - 1) + 1
-            cuts.append((max(author, start), max(author, start), "line"))
+            author = max(start, text.rfind(" ", start, m.start() - 1) + 1)
+            cuts.append((author, author, "line"))
             cuts.append((m.end(), m.end(), "line"))
         elif kind == "paren":
             cuts.append((m.start() + 1, m.end() - 1, "line"))
         else:
             cuts.append((m.start(), m.start(), kind))
-    heads, widgets = cutters
-    for m in heads.finditer(text, start, end):
-        cuts.append((m.start(), m.start(), "heading"))
-        cuts.append((m.end(), m.end(), "line"))
-    for m in widgets.finditer(text, start, end):
-        cuts.append((m.start(), m.start(), "widget"))
-        cuts.append((m.end(), m.end(), "line"))
+    for a, b, kind in cutters.finditer(text, start, end):
+        cuts.append((a, a, kind))
+        cuts.append((b, b, "line"))
+    run_ends: set[int] = set()
     for m in TITLE_RUN.finditer(text, start, end):
         cuts.append((m.start(), m.start(), "line"))
-        cuts.append((m.end(), m.end(), "run-end"))
+        cuts.append((m.end(), m.end(), "line"))
+        run_ends.add(_rstrip(text, start, m.end()))
     if not cuts:
         return [_Block(start, end, "line")]
     cuts.sort()
@@ -645,18 +690,18 @@ def _cut(
     for a, b, kind in cuts:
         if a < pos:
             continue
-        _add(text, pos, a, cue, blocks)
-        pos, cue = b, kind
+        if a > pos:
+            _add(text, pos, a, cue, blocks)
+            cue = kind
+        elif kind != "line" or cue == "line":
+            cue = kind  # several cuts at one place: the specific cue wins
+        pos = max(pos, b)
     _add(text, pos, end, cue, blocks)
-    for blk in blocks:
-        if blk.cue == "run-end":
-            blk.cue = "line"
-    # a piece that ends where a capital run was cut is the run itself
-    for a, _, kind in cuts:
-        if kind == "run-end":
-            for blk in blocks:
-                if blk.end == a or blk.end == _rstrip(text, blk.start, a):
-                    blk.cue = "run"
+    if run_ends:
+        # a piece that ends where a capital run was cut is the run itself
+        for blk in blocks:
+            if blk.end in run_ends:
+                blk.cue = "run"
     return blocks
 
 
@@ -792,13 +837,13 @@ def _short(chunk: str, limit: int = 60) -> str:
 
 
 @lru_cache(maxsize=16)
-def _cutters(extra: tuple[str, ...]) -> tuple[NamedPattern, NamedPattern]:
-    """Patterns for list headings and for multi-word widget and footer phrases."""
-    heads = vocab.listed(("heading",), extra)
-    widgets = vocab.listed(("widget", "footer"), extra, min_words=2)
-    return (
-        phrase_pattern(heads, "boilerplate.heading_phrase"),
-        phrase_pattern(widgets, "boilerplate.widget_phrase"),
+def _cutters(extra: tuple[str, ...]) -> PhraseFinder:
+    """Finder for list headings and multi-word widget and footer phrases."""
+    return PhraseFinder(
+        {
+            "heading": vocab.listed(("heading",), extra),
+            "widget": vocab.listed(("widget", "footer"), extra, min_words=2),
+        }
     )
 
 

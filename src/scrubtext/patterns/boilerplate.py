@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -119,6 +119,47 @@ TITLE_RUN = pattern(
     "word followed by a lower-case one. Example: the menu before ``Shanghai was`` "
     "in ``Sports Photo Video English Shanghai was``.",
 )
+
+
+CAP_WORD = pattern(
+    "boilerplate.cap_word",
+    r"\b\p{Lu}[\p{L}'’-]*",
+    "A capitalised word: where a boilerplate phrase can start. Scanning for these "
+    "and looking the word up is much faster than one pattern of every phrase.",
+)
+
+
+class PhraseFinder:
+    """Find phrases of several kinds, as written (capitalised or all caps).
+
+    Candidates are capitalised words that begin some phrase; only there are the
+    (anchored) phrase patterns tried, longest match winning.
+    """
+
+    def __init__(self, kinds: dict[str, tuple[str, ...]]) -> None:
+        self.first = frozenset(
+            p.split()[0].lower() for phrases in kinds.values() for p in phrases if p.split()
+        )
+        self.patterns = [
+            (kind, phrase_pattern(phrases, f"boilerplate.phrase.{kind}"))
+            for kind, phrases in kinds.items()
+        ]
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, kind) of each phrase in ``text[start:end]``, in order."""
+        first = self.first
+        last = start
+        for m in CAP_WORD.finditer(text, start, end):
+            if m.start() < last or m.group().lower() not in first:
+                continue
+            best: tuple[int, int, str] | None = None
+            for kind, pat in self.patterns:
+                hit = pat.compiled.match(text, m.start(), end)
+                if hit is not None and (best is None or hit.end() > best[1]):
+                    best = (hit.start(), hit.end(), kind)
+            if best is not None:
+                last = best[1]
+                yield best
 
 
 @lru_cache(maxsize=16)
