@@ -26,8 +26,8 @@ REPAIRABLE_DOUBLES = _words(
 LEGIT_DOUBLES = _words(
     """had that is was do did bye no so very really ha haha la yeah yes well now go
     too far long many much more again ever never knock tut hip hear there here
-    pom tom can in on her him it what who which when where why how out up down round
-    over through by blah night chop quick wow oh boo bang tick cha ta"""
+    pom tom can in on her him it out up down round over through by blah night chop
+    quick wow oh boo bang tick cha ta"""
 )
 
 #: Words after ``5g`` (and 2g-6g) that show the mobile-network reading.
@@ -76,16 +76,16 @@ SURNAMES = _words(
 
 #: Words that, capitalised right after a comma and before a lowercase word, show
 #: two sentences fused with a comma (``economy, Make every effort``): verbs and
-#: adverbs that open sentences in translated policy text, and subject pronouns.
-#: Prepositions, auxiliaries and ``I`` are left out: after a comma they more often
-#: start a title (``Memoir, In the Dream House``) or a quoted question.
+#: adverbs that open sentences in translated policy text. Pronouns, prepositions,
+#: auxiliaries and ``I`` are left out: after a comma they more often start a title
+#: (``Memoir, In the Dream House``), a quotation or a quoted question.
 SENTENCE_STARTERS = _words(
     """make take build create promote strengthen accelerate improve ensure establish
     support continue further actively vigorously deepen expand implement adhere focus
     enhance develop give carry help strive push realize realise form increase reduce
     optimize optimise encourage guide boost achieve effectively comprehensively fully
-    constantly continuously steadily speed it we they he she this these those there
-    thus therefore however moreover meanwhile besides"""
+    constantly continuously steadily speed thus therefore however moreover meanwhile
+    besides"""
 )
 
 #: Words that make ``X and X`` an idiom rather than a repetition.

@@ -71,6 +71,7 @@ _CJK_ASCII = {
     "（": "(",
     "）": ")",
 }
+_CLITICS = frozenset("s t re ve ll d m".split())
 _HAWAIIAN = frozenset("aeiouāēīōūhklmnpw" + _QUOTE_MARKS)
 _WORD_EDGE = "'’-_"
 #: Characters that may stand just before a mark such as ``,`` in Latin text.
@@ -206,7 +207,8 @@ def apostrophe_edits(text: str) -> list[Edit]:
     """``Yu‘nan`` -> ``Yu’nan``, in the document's own apostrophe style.
 
     Guards: an okina in a Hawaiian word (``Hawai‘i``) stays, and so does a ``‘``
-    that opens a quotation closed later on the same line (``the‘smart city’``).
+    that opens a quotation closed later on the same line (``the‘smart city’``),
+    unless what follows it is an English clitic (``it‘s``, ``don‘t``, ``we‘ve``).
     """
     found = []
     for quote in _QUOTE_MARKS:
@@ -229,9 +231,10 @@ def apostrophe_edits(text: str) -> list[Edit]:
         word = text[ws:we].lower()
         if set(word) <= _HAWAIIAN and text[s + 1].lower() in "aeiouāēīōū":
             continue
+        clitic = text[s + 1 : we].lower() in _CLITICS  # it‘s, don‘t, we‘ve: always apostrophes
         line_end = text.find("\n", we)
         stop = min(we + 80, len(text) if line_end < 0 else line_end)
-        if CLOSING_QUOTE.search(text, we, stop):
+        if not clitic and CLOSING_QUOTE.search(text, we, stop):
             continue
         edits.append(
             Edit(
@@ -742,16 +745,17 @@ def repetition_flags(text: str) -> list[Flag]:
             or not any(c.isalpha() for c in "".join(gram))
         ):
             continue
-        if all(w.lower().rstrip(_TRAILING_PUNCT) in _IDIOM_WORDS for w in gram):
-            continue  # bye bye bye, and on and on and on, again and again and again
+        plain = [w.lower().rstrip(_TRAILING_PUNCT) for w in gram]
         if length >= 2 * k:
+            if all(w in _IDIOM_WORDS for w in plain):
+                continue  # bye bye bye, and on and on and on, again and again and again
             reps = length // k + 1
             last = i + reps * k - 1
             found.append(
                 (i, last, "mt_flags.oscillation", f"{' '.join(gram)!r} repeated {reps} times", 0.8)
             )
             covered.update(range(i, last + 1))
-        elif k == 1:
+        elif k == 1 and plain[0] not in LEGIT_DOUBLES:
             w = gram[0]
             if w.isalpha() and w.islower() and w not in REPAIRABLE_DOUBLES:
                 found.append((i, i + 1, "mt_flags.repeated_word", f"{w!r} twice in a row", 0.6))
