@@ -20,13 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from .. import lang, vocab
 from ..document import Document, Edit
 from ..filter import TextFilter
 from ..patterns.boilerplate import (
-    BLOCK_CUE,
+    BLOCK_CUES,
     BYLINE,
     COMMENT,
     FURNITURE,
@@ -660,20 +660,9 @@ def _cut(
     cuts: list[tuple[int, int, str]] = []  # (end of previous piece, start of next, cue)
     if bounds:
         cuts.extend((e, e, "line") for _, e in bounds)
-    for m in BLOCK_CUE.finditer(text, start, end):
-        kind = m.lastgroup or ""
-        if kind == "sep":
-            cuts.append((m.start(), m.end(), "sep"))
-        elif kind in ("ellipsis", "stamp"):
-            cuts.append((m.end(), m.end(), kind))
-        elif kind == "says":
-            author = max(start, text.rfind(" ", start, m.start() - 1) + 1)
-            cuts.append((author, author, "line"))
-            cuts.append((m.end(), m.end(), "line"))
-        elif kind == "paren":
-            cuts.append((m.start() + 1, m.end() - 1, "line"))
-        else:
-            cuts.append((m.start(), m.start(), kind))
+    for kind, cue_pattern in BLOCK_CUES:
+        for m in cue_pattern.finditer(text, start, end):
+            _cue_cut(text, start, m, kind, cuts)
     for a, b, kind in cutters.finditer(text, start, end):
         cuts.append((a, a, kind))
         cuts.append((b, b, "line"))
@@ -703,6 +692,22 @@ def _cut(
             if blk.end in run_ends:
                 blk.cue = "run"
     return blocks
+
+
+def _cue_cut(text: str, start: int, m: Any, kind: str, cuts: list[tuple[int, int, str]]) -> None:
+    """Record where a cue cuts: (end of the piece before, start of the piece after, cue)."""
+    if kind == "sep":
+        cuts.append((m.start(), m.end(), "sep"))
+    elif kind in ("ellipsis", "stamp"):
+        cuts.append((m.end(), m.end(), kind))
+    elif kind == "says":
+        author = max(start, text.rfind(" ", start, m.start() - 1) + 1)
+        cuts.append((author, author, "line"))
+        cuts.append((m.end(), m.end(), "line"))
+    elif kind == "paren":
+        cuts.append((m.start() + 1, m.end() - 1, "line"))
+    else:
+        cuts.append((m.start(), m.start(), kind))
 
 
 def _add(text: str, start: int, end: int, cue: str, out: list[_Block]) -> None:

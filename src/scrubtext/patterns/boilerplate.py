@@ -20,23 +20,68 @@ _DATE = (
 _JOIN = r"(?:,?\s+(?:at|um|à|a las|às|alle|-|\|)?\s*)"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s\p{Lu}{2,4}\b)?"
 
-BLOCK_CUE = pattern(
-    "boilerplate.block_cue",
-    r"(?P<sep>(?:[|»›•·\u25b6\u25ba]|>>)(?<=\S\s{1,5}[|»›•·\u25b6\u25ba>]{1,2})(?:\s+|(?=\p{Lu})))"
-    r"|(?P<ellipsis>(?:…|\.\.\.)(?<=\p{L}{2}(?:…|\.\.\.))(?=\s+(?:\d{1,2}\s+)?[\p{Lu}\p{N}\"“]))"
-    rf"|(?P<stamp>\d{{1,2}}:\d\d(?<=(?:\A|\s|{_DATE},?\s+)\d{{1,2}}:\d\d)(?::\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?"
-    rf"(?:\s\p{{Lu}}{{2,4}}\b)?(?:,?\s+(?:\p{{L}}+,?\s+)?{_DATE})?(?=\s))"
-    r"|(?P<dateline>\p{Lu}\p{Lu}\p{Lu}+(?<=(?:\A|\s)\p{Lu}+)(?:[ -]\p{Lu}{2,}){0,3},\s[^.\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s)"
-    r"|(?P<paren>\)\s+\()"
-    rf"|(?P<says>\b(?:says|said|wrote|writes|replied):(?=\s+{_DATE}))"
-    r"|(?P<agency>\(\p{Lu}[\p{L}.& ]{1,25}\)(?<=[^\d\s]\s+\(\p{Lu}[\p{L}.& ]{1,25}\))\s*(?:--|—|–)\s)",
-    "A place where a block boundary is likely inside a line: a separator "
-    "(`` | `` `` » `` `` >> `` ``•``), an ellipsis cutting a headline short "
-    "(``qua… 2 The``), a clock time (``10:12, November 19, 2020``), the start "
-    "of a news dateline (``SHANGHAI, Nov. 18 (Xinhua) --``, ``(Reuters) —``), or "
-    "two bracketed remarks in a row, or a comment author line (``joe says: November 19, 2019``). Each alternative starts with a rare character "
-    "so the scan stays fast.",
+#: Places where a block boundary is likely inside a line, by kind. Each kind is its
+#: own pattern: one alternation of all of them scans four times slower.
+BLOCK_CUES = (
+    (
+        "sep",
+        pattern(
+            "boilerplate.cue.separator",
+            r"(?:[|»›•·\u25b6\u25ba]|>>)(?<=\S\s{1,5}[|»›•·\u25b6\u25ba>]{1,2})(?:\s+|(?=\p{Lu}))",
+            "A separator between items: `` | `` `` » `` `` >> `` ``•``.",
+        ),
+    ),
+    (
+        "ellipsis",
+        pattern(
+            "boilerplate.cue.ellipsis",
+            r"(?:…|\.\.\.)(?<=\p{L}{2}(?:…|\.\.\.))(?=\s+(?:\d{1,2}\s+)?[\p{Lu}\p{N}\"“])",
+            "An ellipsis cutting a headline short before the next item: ``qua… 2 The``.",
+        ),
+    ),
+    (
+        "stamp",
+        pattern(
+            "boilerplate.cue.stamp",
+            rf"\d{{1,2}}:\d\d(?<=(?:\A|\s|{_DATE},?\s+)\d{{1,2}}:\d\d)(?::\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?"
+            rf"(?:\s\p{{Lu}}{{2,4}}\b)?(?:,?\s+(?:\p{{L}}+,?\s+)?{_DATE})?(?=\s)",
+            "A clock time with its date: ``10:12, November 19, 2020``.",
+        ),
+    ),
+    (
+        "dateline",
+        pattern(
+            "boilerplate.cue.dateline",
+            r"\p{Lu}\p{Lu}\p{Lu}+(?<=(?:\A|\s)\p{Lu}+)(?:[ -]\p{Lu}{2,}){0,3},\s[^.\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s",
+            "A news dateline opening an article: ``SHANGHAI, Nov. 18 (Xinhua) --``.",
+        ),
+    ),
+    (
+        "paren",
+        pattern(
+            "boilerplate.cue.paren",
+            r"\)\s+\(",
+            "Two bracketed remarks in a row: ``...Facebook ) (Web editor: ...``.",
+        ),
+    ),
+    (
+        "says",
+        pattern(
+            "boilerplate.cue.says",
+            rf"\b(?:says|said|wrote|writes|replied):(?=\s+{_DATE})",
+            "A comment author line: ``joe says: November 19, 2019``.",
+        ),
+    ),
+    (
+        "agency",
+        pattern(
+            "boilerplate.cue.agency",
+            r"\(\p{Lu}[\p{L}.& ]{1,25}\)(?<=[^\d\s]\s+\(\p{Lu}[\p{L}.& ]{1,25}\))\s*(?:--|—|–)\s",
+            "A news agency credit opening an article: ``(Reuters) —``.",
+        ),
+    ),
 )
+
 
 SUSPECT = pattern(
     "boilerplate.suspect",
