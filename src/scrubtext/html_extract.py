@@ -131,8 +131,6 @@ class _Walk:
     attr_cache: dict[str, str | None] = field(default_factory=dict)
 
 
-#: Tags that mark the main content by themselves.
-_CONTENT_TAGS = frozenset(["article", "main"])
 #: What :func:`_attr_kind` returns for a class or id that marks the article body.
 _CONTENT = "#content"
 
@@ -285,7 +283,7 @@ def _walk(root: Any, walk: _Walk) -> None:
         elif attrs:
             kind, content = _element_kind(walk, attrs, tag)
         else:
-            kind, content = V.FURNITURE_TAGS.get(tag), tag in _CONTENT_TAGS
+            kind, content = V.FURNITURE_TAGS.get(tag), False
         bonus = CONTENT_BONUS if content else 0.0
         is_block = tag in V.BLOCK_TAGS or kind is not None
         if is_block:
@@ -338,7 +336,8 @@ def _is_teaser(blocks: list[_Block], start: int, end: int) -> bool:
 def _element_kind(walk: _Walk, attrs: Any, tag: str) -> tuple[str | None, bool]:
     """The furniture kind of an element (from its tag, and its role, class and id
     attributes) and whether it is marked as the article body."""
-    content = tag in _CONTENT_TAGS or attrs.get("itemprop", "").lower() == "articlebody"
+    # <article> and <main> get no bonus: pages use them for teaser cards and wrappers.
+    content = attrs.get("itemprop", "").lower() == "articlebody"
     kind = V.FURNITURE_TAGS.get(tag)
     role = attrs.get("role")
     if kind is None and role:
