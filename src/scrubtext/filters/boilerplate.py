@@ -17,6 +17,7 @@ deletion is one edit whose reason names what went and why.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -82,6 +83,7 @@ _IMAGE_ENDINGS = (
     ".heic",
 )
 _BULLETS = "•·▪▸►-*"
+_DIGITS = frozenset("0123456789")
 _COMMENT_KEYS = (
     "says",
     "wrote",
@@ -226,9 +228,11 @@ class Boilerplate(TextFilter):
         title = _title(text, blocks)
         site = _site_name(text, blocks).lower()
         title_norm = " ".join(text[title[0] : title[1]].lower().split()) if title else ""
+        lowered = text.lower()
+        hints = (_positions(lowered, _MARKER_KEYS), _positions(lowered, _COMMENT_KEYS))
         for i, b in enumerate(blocks):
             if memo is None:
-                self._classify(text, b, i, stops, known, title, title_norm, site)
+                self._classify(text, b, i, stops, known, title, title_norm, site, hints)
                 continue
             key = (
                 text[b.start : b.end],
@@ -241,7 +245,7 @@ class Boilerplate(TextFilter):
             )
             verdict = memo.get(key)
             if verdict is None:
-                self._classify(text, b, i, stops, known, title, title_norm, site)
+                self._classify(text, b, i, stops, known, title, title_norm, site, hints)
                 memo[key] = (
                     b.words,
                     b.weight,
@@ -313,6 +317,7 @@ class Boilerplate(TextFilter):
         title: tuple[int, int] | None,
         title_norm: str,
         site: str,
+        hints: tuple[list[int], list[int]],
     ) -> None:
         chunk = text[b.start : b.end]
         size = len(chunk)
@@ -346,7 +351,7 @@ class Boilerplate(TextFilter):
                 if m and m.lastgroup == "image":
                     bad("image_name", f"image file name {chunk!r}")
                     return
-            if size < 120 and not terminal and _has_digit(words):
+            if size < 120 and not terminal and _has_digit(chunk):
                 m = FURNITURE.fullmatch(chunk)
                 if m and m.lastgroup == "stamp":
                     b.score, b.label, b.what = -0.5, "byline", f"date or time stamp {chunk!r}"
@@ -357,7 +362,7 @@ class Boilerplate(TextFilter):
                 bad("comments", f"comment widget {chunk.strip()!r}")
                 b.hard = True
                 return
-            if size < 100 and any(k in lower for k in _COMMENT_KEYS):
+            if size < 100 and _within(hints[1], b.start, b.end):
                 m = COMMENT.search(chunk)
                 if m is not None:
                     bad("comments", f"comment thread: {_short(chunk)!r}")
@@ -385,7 +390,7 @@ class Boilerplate(TextFilter):
             head = " ".join(chunk.split()[:3])
             bad("list", f"list {head!r}... of {n} words under a heading", barrier=True)
             return
-        if n <= 40 and any(k in lower for k in _MARKER_KEYS):
+        if n <= 40 and _within(hints[0], b.start, b.end):
             mk = MARKER.search(chunk)
             if mk is not None:
                 if mk.lastgroup == "copyright":
@@ -395,7 +400,8 @@ class Boilerplate(TextFilter):
                 else:
                     bad("widget", f"follow prompt {_short(chunk)!r}", barrier=True, contextual=True)
                 return
-        sample = [w.lower() for w in words[:SAMPLE_WORDS]]
+        head_words = words[:SAMPLE_WORDS]
+        sample = " ".join(head_words).lower().split(" ")
         k = len(sample)
         stop_share = sum(map(stops.__contains__, sample)) / k
         if (
@@ -419,7 +425,7 @@ class Boilerplate(TextFilter):
             if seps >= 2 and seps * 6 >= n:
                 bad("menu", f"menu of {seps + 1} items split by separators")
                 return
-        caps = sum(1 for w in words[:SAMPLE_WORDS] if w[0].isupper()) / k
+        caps = sum(map(str.isupper, "".join([w[0] for w in head_words]))) / k
         opening = words[1:12]
         if n >= 4 and not _has_sentence_end(chunk, 80):
             cap_stops = sum(1 for w in opening if w[0].isupper() and w.lower() in stops)
@@ -833,8 +839,26 @@ def _has_sentence_end(chunk: str, limit: int) -> bool:
     return ". " in head or "? " in head or "! " in head
 
 
-def _has_digit(words: list[str]) -> bool:
-    return any(w[0].isdigit() or w[-1].isdigit() for w in words)
+def _has_digit(chunk: str) -> bool:
+    return not _DIGITS.isdisjoint(chunk)
+
+
+def _positions(lowered: str, keys: tuple[str, ...]) -> list[int]:
+    """Sorted start positions of every occurrence of ``keys`` in ``lowered``."""
+    found: list[int] = []
+    for key in keys:
+        i = lowered.find(key)
+        while i >= 0:
+            found.append(i)
+            i = lowered.find(key, i + 1)
+    found.sort()
+    return found
+
+
+def _within(positions: list[int], start: int, end: int) -> bool:
+    """Whether some position lies in ``[start, end)``."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _short(chunk: str, limit: int = 60) -> str:
