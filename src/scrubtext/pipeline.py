@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from typing import Any, overload
 
@@ -104,15 +104,7 @@ class EditRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form."""
-        return {
-            "rule": self.rule,
-            "reason": self.reason,
-            "start": self.start,
-            "end": self.end,
-            "before": self.before,
-            "after": self.after,
-            "step": self.step,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,16 +126,7 @@ class FlagRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form."""
-        return {
-            "rule": self.rule,
-            "reason": self.reason,
-            "start": self.start,
-            "end": self.end,
-            "score": self.score,
-            "step": self.step,
-            "source_start": self.source_start,
-            "source_end": self.source_end,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ def strip_invisible(text: str) -> str:
     return LATIN_JOINER.sub("", text)
 
 
-def _has_surrogates(text: str) -> bool:
+def has_surrogates(text: str) -> bool:
+    """True if ``text`` holds lone surrogates (it cannot be encoded as UTF-8)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -62,7 +63,7 @@ def _has_surrogates(text: str) -> bool:
 
 
 def _surrogate_edits(text: str) -> list[Edit]:
-    if not _has_surrogates(text):
+    if not has_surrogates(text):
         return []
     return [
         Edit(
@@ -100,7 +101,7 @@ class Controls(TextFilter):
         text = doc.text
         if text.isascii():
             return contains_any(text, _INVISIBLE_ASCII)
-        return contains_any(text, _INVISIBLE) or _has_surrogates(text)
+        return contains_any(text, _INVISIBLE) or has_surrogates(text)
 
     def propose(self, doc: Document) -> list[Edit]:
         """Deletions and replacements, one per run of such characters."""

@@ -17,15 +17,7 @@ from ..document import Document, Edit
 from ..filter import TextFilter
 from ..patterns.normalize import MOJIBAKE_HINT
 from ._util import trimmed_edit
-from .controls import strip_invisible
-
-
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+from .controls import has_surrogates, strip_invisible
 
 
 def _describe(explanation: Any) -> str:
@@ -116,7 +108,7 @@ class UnicodeRepair(TextFilter):
 
     def _lines(self, text: str) -> Iterable[tuple[int, int]]:
         """Spans of the lines worth handing to ftfy."""
-        if self._style or _has_surrogates(text):
+        if self._style or has_surrogates(text):
             starts: Iterable[int] = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
         else:
             starts = sorted(
