@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,7 +78,7 @@ def test_seed_004_flag_explains_itself() -> None:
     assert "ductile" in flag.reason
 
 
-@pytest.mark.xfail(reason="known weak spot: the grafted clause scores about 0.25 (threshold 0.5)")
+@pytest.mark.xfail(reason="known weak spot: the grafted clause scores about 0.2 (threshold 0.5)")
 def test_seed_004_plastic_clause_is_flagged() -> None:
     flagged = _flagged_text(seed_text("004"))
     assert any(PLASTIC in t for t in flagged), flagged
@@ -206,3 +209,15 @@ def test_odd_input_does_not_crash() -> None:
         for f in step.flags:
             assert 0 <= f.start < f.end <= len(odd)
             assert f.score is not None and 0.0 <= f.score <= 1.0
+
+
+def test_cli_drop_coherence(fixtures_dir: Path) -> None:
+    seed = sorted((fixtures_dir / "seeds").glob("004_*.txt"))[0]
+    run = subprocess.run(
+        [sys.executable, "-m", "scrubtext", "--drop", "coherence", str(seed)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "ductile" not in run.stdout
+    assert "Shenzhen has built a smart city" in run.stdout
