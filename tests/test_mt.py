@@ -423,3 +423,20 @@ def test_edits_land_on_the_right_copy() -> None:
     assert repair(text) == "the cat and the\n\n\n\nthe dog and the end"
     text = "x , y\n\n\n\n, z , w"
     assert repair(text) == "x, y\n\n\n\n, z, w"
+
+
+def test_long_texts_are_processed_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scrubtext.filters.mt as mt_module
+    from scrubtext.testing import check_output
+
+    para = "In the the city , the 5g network grew。 Next, Make every effort ok\n\n"
+    text = "Chen Rugui spoke.\n\n" + para * 40 + "A line with no break " * 30
+    whole_out, _ = MtRepair()(Document(text))
+    whole_flags = MtFlags().flag(Document(whole_out.text))
+    monkeypatch.setattr(mt_module, "CHUNK_CHARS", 300)
+    assert len(mt_module._chunk_spans(text)) > 10
+    out, _ = MtRepair()(Document(text))
+    assert out.text == whole_out.text
+    assert MtFlags().flag(Document(out.text)) == whole_flags
+    check_output(MtRepair(), text)
+    check_output(MtFlags(), text)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, compress, count, islice
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from .. import lang
 from ..document import Document, Edit, Flag, Step
@@ -122,6 +122,47 @@ def _maybe_cjk(text: str) -> bool:
         return False
     data = text.encode("utf-8", "surrogatepass")
     return any(b in data for b in _CJK_LEADS)
+
+
+#: Longer texts are processed in pieces of about this many characters, cut at a
+#: blank line (else a line break, else a space), so memory stays bounded. Evidence
+#: (names, acronyms, apostrophe style) is then gathered per piece.
+CHUNK_CHARS = 1_000_000
+
+_Span = TypeVar("_Span", Edit, Flag)
+
+
+def _chunk_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of ``text`` of at most :data:`CHUNK_CHARS` characters."""
+    n = len(text)
+    spans = []
+    start = 0
+    while start < n:
+        end = min(n, start + CHUNK_CHARS)
+        if end < n:
+            floor = start + CHUNK_CHARS // 2
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, floor, end)
+                if cut >= 0:
+                    end = cut + len(sep)
+                    break
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def _by_chunk(fns: Sequence[Callable[[str], list[_Span]]], text: str) -> list[_Span]:
+    """Every ``fn(text)`` in order; on long texts piece by piece (every function on one
+    piece before the next, so the cached token scan serves them all), with the spans
+    shifted back."""
+    if len(text) <= CHUNK_CHARS:
+        return [x for fn in fns for x in fn(text)]
+    out: list[_Span] = []
+    for start, end in _chunk_spans(text):
+        piece = text[start:end]
+        for fn in fns:
+            out += [replace(x, start=x.start + start, end=x.end + start) for x in fn(piece)]
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -695,12 +736,8 @@ class MtRepair(TextFilter):
     def propose(self, doc: Document) -> list[Edit]:
         """Edits of every enabled rule but the spacing ones (see :meth:`__call__`); where
         two overlap, the earlier rule wins."""
-        text = doc.text
-        edits: list[Edit] = []
-        for rule, fn in self._steps():
-            if self.enabled(rule):
-                edits += fn(text)
-        return non_overlapping(edits)
+        fns = [fn for rule, fn in self._steps() if self.enabled(rule)]
+        return non_overlapping(_by_chunk(fns, doc.text))
 
     def __call__(self, doc: Document) -> tuple[Document, tuple[Step, ...]]:
         """Up to four steps: full-width punctuation, then spacing debris (both change
@@ -713,14 +750,14 @@ class MtRepair(TextFilter):
             ("mt.cjk_punct", cjk_punct_edits),
             ("mt.space_before_punct", space_before_punct_edits),
         ):
-            edits = fn(doc.text) if self.enabled(rule) else []
+            edits = _by_chunk([fn], doc.text) if self.enabled(rule) else []
             if edits:
                 early.append(Step(self.name, tuple(edits)))
                 doc = doc.with_text(apply_edits(doc.text, edits))
         out, steps = super().__call__(doc)
         late: list[Step] = []
         if self.final_stop and self.enabled("mt.final_stop"):
-            edits = final_stop_edits(out.text)
+            edits = _by_chunk([final_stop_edits], out.text)
             if edits:
                 late.append(Step(self.name, tuple(edits)))
                 out = out.with_text(apply_edits(out.text, edits))
@@ -1108,8 +1145,6 @@ class MtFlags(TextFilter):
         """Flags of every enabled rule, in text order."""
         if not self.applies(doc):
             return []
-        text = doc.text
-        out: list[Flag] = []
         checks: list[tuple[tuple[str, ...], Callable[[str], list[Flag]]]] = [
             (("mt_flags.repeated_word", "mt_flags.oscillation"), repetition_flags),
             (("mt_flags.repeated_phrase",), repeated_phrase_flags),
@@ -1118,7 +1153,5 @@ class MtFlags(TextFilter):
             (("mt_flags.cjk_residue",), cjk_residue_flags),
             (("mt_flags.unverified_name",), unverified_name_flags),
         ]
-        for rules, fn in checks:
-            if any(self.enabled(r) for r in rules):
-                out += fn(text)
-        return sorted(out, key=lambda f: (f.start, f.end, f.rule))
+        fns = [fn for rules, fn in checks if any(self.enabled(r) for r in rules)]
+        return sorted(_by_chunk(fns, doc.text), key=lambda f: (f.start, f.end, f.rule))
