@@ -43,9 +43,11 @@ from . import lang
 from .patterns.html import (
     ATTR_CAMEL_BREAK,
     ATTR_WORD_BREAK,
+    BYLINE,
     CALL_TO_ACTION,
     COMMENTS_HEADING,
     COPYRIGHT_NOTICE,
+    DATE_STAMP,
     HIDDEN_STYLE,
     MARKUP_TOKEN,
     MEDIA_COUNTER,
@@ -467,6 +469,24 @@ def _teaser_blocks(walk: _Walk) -> list[bool]:
     return _in_ranges(len(walk.blocks), walk.teasers)
 
 
+def _leading_stamps(blocks: list[_Block], first: int, end: int) -> set[int]:
+    """Short byline and date lines before the first paragraph of the range."""
+    found = set()
+    for i in range(first, end):
+        b = blocks[i]
+        if b.chars >= 100 and b.value > 0:
+            break
+        if b.chars > 120 or b.tag in V.HEADING_TAGS:
+            continue
+        text = b.text
+        words = len(text.split())
+        if BYLINE.fullmatch(text) or (
+            words <= 12 and text[-1] not in ".!?" and DATE_STAMP.fullmatch(text)
+        ):
+            found.add(i)
+    return found
+
+
 def _comments_start(blocks: list[_Block], first: int, end: int) -> int:
     """Where a reader-comment section starts inside ``blocks[first:end]`` (its heading,
     once some article text lies before it), or ``end``."""
@@ -531,9 +551,13 @@ def _select(
             if b.link_chars > LINK_LIST * b.chars:
                 linky[b.group] += 1
     end = _comments_start(walk.blocks, first, end)
+    stamps = _leading_stamps(walk.blocks, first, end)
     for i in range(first, end):
         b = walk.blocks[i]
         if furniture[i]:
+            continue
+        if i in stamps:
+            dropped["bylines and date stamps"] += 1
             continue
         if teaser[i] and not teaser[start]:
             dropped["teasers"] += 1

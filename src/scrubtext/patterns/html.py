@@ -71,3 +71,22 @@ COMMENTS_HEADING = pattern(
     "The heading of a reader-comment section, matched against a whole short block. "
     "Example: ``34 responses to “Anthony Lynn”``.",
 )
+
+BYLINE = pattern(
+    "html.byline",
+    r"(?i)(?:by|posted|published|updated|last updated|written by|von|por|par|publicado"
+    r"|publié|veröffentlicht|aktualisiert)\b.{0,150}",
+    "A byline or publication stamp, matched against a whole short block. "
+    "Example: ``Posted by Michael David Smith on November 19, 2019``.",
+)
+
+DATE_STAMP = pattern(
+    "html.date_stamp",
+    r"(?i).{0,60}?(?:\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)\b"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b"
+    r").{0,60}",
+    "A short line that carries a time or a full date, matched against a whole block. "
+    "Example: ``Updated 11:21 pm CST, Tuesday, November 19, 2019``.",
+)
