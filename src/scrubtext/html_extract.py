@@ -474,15 +474,12 @@ def _leading_stamps(blocks: list[_Block], first: int, end: int) -> set[int]:
     found = set()
     for i in range(first, end):
         b = blocks[i]
-        if b.chars >= 100 and b.value > 0:
+        if b.value > 0:
             break
-        if b.chars > 120 or b.tag in V.HEADING_TAGS:
-            continue
         text = b.text
-        words = len(text.split())
-        if BYLINE.fullmatch(text) or (
-            words <= 12 and text[-1] not in ".!?" and DATE_STAMP.fullmatch(text)
-        ):
+        if b.chars > 120 or b.tag in V.HEADING_TAGS or text[-1] in ".!?":
+            continue
+        if BYLINE.fullmatch(text) or (len(text.split()) <= 12 and DATE_STAMP.fullmatch(text)):
             found.add(i)
     return found
 
