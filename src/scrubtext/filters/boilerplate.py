@@ -65,6 +65,10 @@ LONG_SENTENCE = 250
 SAMPLE_WORDS = 60
 #: Characters scanned for words (longer blocks are counted by spaces).
 SAMPLE_CHARS = 400
+#: Lines this short (characters) are menu items when three or more follow each other.
+SHORT_ITEM = 32
+#: Score of a merged run of such lines.
+SHORT_RUN_SCORE = -0.6
 #: Score of the block under a list heading, whatever its own features say.
 LIST_SCORE = -0.3
 #: Extra weight of a list heading or widget, so the article run rarely crosses one.
@@ -82,7 +86,7 @@ _IMAGE_ENDINGS = (
     ".tiff",
     ".heic",
 )
-_BULLETS = "•·▪▸►-*"
+_BULLETS = "•·▪▸►"
 _DIGITS = frozenset("0123456789")
 _COMMENT_KEYS = (
     "says",
@@ -261,6 +265,7 @@ class Boilerplate(TextFilter):
                     verdict  # type: ignore[assignment]
                 )
         _under_headings(blocks)
+        _lists_are_not_crumbs(text, blocks)
         self._decide(blocks)
         return blocks
 
@@ -300,7 +305,7 @@ class Boilerplate(TextFilter):
                 else:
                     blocks.extend(_cut(text, s, e, cutters))
         _split_title(text, blocks)
-        return blocks
+        return _merge_short_lines(text, blocks, self.extra_phrases)
 
     def _cutters(self) -> PhraseFinder:
         return _cutters(self.extra_phrases)
@@ -334,6 +339,11 @@ class Boilerplate(TextFilter):
             if barrier:
                 b.weight += BARRIER
 
+        if b.cue == "lines":
+            lines = chunk.count("\n") + 1
+            b.score, b.label = SHORT_RUN_SCORE, "menu"
+            b.what = f"{lines} short lines without sentences ({_short(chunk, 30)!r}...)"
+            return
         if title and (b.start, b.end) == title:
             b.label, b.what, b.score = "title", "page title", 0.0
             return
@@ -554,6 +564,49 @@ def _best_run(blocks: list[_Block]) -> tuple[int, int]:
     return 0, 0
 
 
+def _merge_short_lines(text: str, blocks: list[_Block], extra: tuple[str, ...]) -> list[_Block]:
+    """Merge runs of three or more very short lines (menu items) into one block.
+
+    Menus of one- and two-word lines are most of a page dump's blocks; judging
+    them one by one is slow and says nothing more. Kept apart: the first block
+    (the title), lines that end a sentence or hit a vocabulary, and the last line
+    of a run when a longer line follows (it may be the article's headline).
+    """
+    out: list[_Block] = []
+    run: list[_Block] = []
+
+    def flush(nxt: _Block | None) -> None:
+        keep_last = nxt is not None and run and nxt.end - nxt.start > SHORT_ITEM
+        body = run[:-1] if keep_last else run
+        if len(body) >= 3:
+            out.append(_Block(body[0].start, body[-1].end, "lines"))
+        else:
+            out.extend(body)
+        if keep_last:
+            out.append(run[-1])
+        run.clear()
+
+    for i, b in enumerate(blocks):
+        short = (
+            i > 0
+            and b.cue == "line"
+            and b.end - b.start <= SHORT_ITEM
+            and text[b.end - 1] not in _TERMINAL
+            and "\n" not in text[b.start : b.end]
+            and (not run or "\n" in text[run[-1].end : b.start])
+            and vocab.lookup(text[b.start : b.end].strip(" :：•·|-–—>»"), extra) is None
+        )
+        if short:
+            run.append(b)
+            continue
+        if run:
+            flush(b)
+        out.append(b)
+    if run:
+        flush(None)
+    return out
+
+
 def _headline(blocks: list[_Block], lo: int) -> int:
     """Index of the headline just before the article run (furniture skipped), or -1."""
     i = lo - 1
@@ -563,6 +616,18 @@ def _headline(blocks: list[_Block], lo: int) -> int:
         return -1
     b = blocks[i]
     return i if 2 <= b.words <= 25 and b.score < 0.5 and b.label != "list" else -1
+
+
+def _lists_are_not_crumbs(text: str, blocks: list[_Block]) -> None:
+    """A bulleted short line next to other bulleted lines is a list item, not a crumb."""
+    for i, b in enumerate(blocks):
+        if b.label != "crumb":
+            continue
+        neighbours = blocks[max(0, i - 1) : i] + blocks[i + 1 : i + 2]
+        if any(
+            text[n.start] in _BULLETS or text[n.start : n.start + 1].isdigit() for n in neighbours
+        ):
+            b.score, b.label, b.what, b.strong = -0.5, "short", "short list item", False
 
 
 def _under_headings(blocks: list[_Block]) -> None:
