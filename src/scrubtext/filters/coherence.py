@@ -5,19 +5,22 @@ Three signals, all computed per sentence of an English document:
 - **topic** (``coherence.topic``): lexical cohesion. Each content word of a sentence
   is weighted by how rare it is in general English (a background frequency table
   shipped as package data) and looked up among the words of the rest of the
-  document (plurals folded, long words cut to a six-letter stem). A sentence whose
-  rare words appear nowhere else, and not in its neighbours either, was most
-  likely spliced in from another text.
-- **clause** (``coherence.clause``): the same test for the clauses of a sentence
-  (split at commas, dashes and conjunctions) when the rest of the sentence is on
-  topic. The flag covers the whole sentence and its reason quotes the clause.
-- **garbled** (``coherence.garbled``): word order. Tokens are mapped to about 180
+  document (plurals and common suffixes folded, then a six-letter stem), its
+  neighbours and its paragraph; the semantic fields of its nouns and verbs are
+  compared with the document's too. A logistic model scores each sentence, and a
+  second one compares that score with the other sentences' (splices cluster).
+- **clause** (``coherence.clause``): the same test for the least cohesive clause of
+  a sentence (split at commas, dashes and conjunctions) when the rest of the sentence
+  is on topic. The flag covers the whole sentence and its reason quotes the clause.
+- **garbled** (``coherence.garbled``): word order. Tokens are mapped to about 160
   classes (each function word is its own class; other words are classed by case and
   suffix; punctuation by mark) and a class-bigram model built from real English text
   says how much more likely the order is than the same tokens in random order.
   Shuffled or garbled sentences lose that advantage.
 
-Flags never change text; ``drop=["coherence"]`` turns them into deletions.
+The weights come from ``tools/fit_coherence.py``; ``docs/coherence.md`` explains the
+features, the data and the figures. Flags never change text; ``drop=["coherence"]``
+turns them into deletions.
 """
 
 from __future__ import annotations
