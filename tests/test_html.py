@@ -204,6 +204,16 @@ def test_byline_and_date_stamp_before_the_first_paragraph() -> None:
     assert "Published by the council in 2019" in text  # after the first paragraph: kept
 
 
+def test_heading_whose_link_has_a_header_class_is_kept() -> None:
+    # mdBook and other site generators wrap headings in <a class="header">
+    page = (
+        "<html><body><main><h1>Guide</h1>"
+        f"{PARA * 2}<h2 id='x'><a class='header' href='#x'>Second part</a></h2>{PARA * 2}"
+        "</main></body></html>"
+    )
+    assert "\n\nSecond part\n\n" in extract(page).text
+
+
 def test_german_page_language() -> None:
     para = (
         "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "

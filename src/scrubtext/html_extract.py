@@ -313,7 +313,8 @@ def _walk(root: Any, walk: _Walk) -> None:
         if is_block:
             ctx_tag = tag
         if tag == "a" and "href" in attrs:
-            in_link = True
+            # A heading's permalink (href="#...") does not make the heading a link.
+            in_link = not (ctx_tag in V.HEADING_TAGS and attrs["href"].startswith("#"))
         _add_text(walk, el.text, in_link)
         for child in reversed(el):
             stack.append((child, None))
@@ -344,7 +345,9 @@ def _element_kind(walk: _Walk, attrs: Any, tag: str) -> tuple[str | None, bool]:
     role = attrs.get("role")
     if kind is None and role:
         kind = V.FURNITURE_ROLES.get(role.strip().lower())
-    for attr in ("class", "id"):
+    # A link's own class says little about the text around it (mdBook's headings
+    # are <a class="header">); links in furniture go with their container.
+    for attr in () if tag == "a" else ("class", "id"):
         value = attrs.get(attr)
         if value:
             found = _attr_kind(walk, value)
