@@ -311,3 +311,30 @@ def test_block_lines_f1_floor() -> None:
 
 def test_fixture_seeds_exist() -> None:
     assert Path(FIXTURES / "seeds").is_dir()
+
+
+def test_reader_comments_after_article_go() -> None:
+    article = (
+        "The council approved the new budget on Monday after a long debate, members said.\n\n"
+        "The vote was 7 to 2, and the new rules take effect in January next year, "
+        "officials told reporters after the meeting.\n\n"
+        "Critics said the plan does too little for the city's bus network and its riders."
+    )
+    thread = "\n\n".join(
+        f"{name}\n\n{when}\n\n{said}"
+        for name, when, said in [
+            ("joe", "2 days ago at 07:52 am", "This is a good decision for all of us here."),
+            ("ann", "2 days ago at 08:10 am", "I do not agree with the council on this at all."),
+            ("bob", "1 day ago at 09:02 am", "We will see how it works out next year, I think."),
+        ]
+    )
+    text = f"Budget approved\n\n{article}\n\n[ 3 comments ]\n\n{thread}"
+    out, steps = Boilerplate()(Document(text, meta={"language": "en"}))
+    assert article in out.text
+    assert "This is a good decision" not in out.text
+    assert any(e.rule == "boilerplate.comments" for e in steps[0].edits)
+
+
+def test_bulleted_list_is_not_a_crumb() -> None:
+    text = "Title here\n\n• first\n• second\n• third\n\nA sentence long enough to be prose, as it says."
+    assert Boilerplate()(Document(text, meta={"language": "en"}))[0].text == text

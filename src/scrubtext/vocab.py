@@ -87,7 +87,9 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         en="Leave Your Comments; Leave a Comment; Leave a Reply; Add your comment; Add a comment; "
         "Post a comment; Write a comment; Show comments; View comments; Comments; Comment; "
         "Please enable JavaScript to view the comments powered by Disqus; "
-        "comments powered by Disqus; Join the conversation; Join the discussion",
+        "comments powered by Disqus; Join the conversation; Join the discussion; "
+        "Top Rated Comments; Top Comments; All Comments; Reader Comments; Newest Comments; "
+        "Show all comments; View all comments; Load more comments",
         fr="Laisser un commentaire; Laissez un commentaire; Ajouter un commentaire; Commentaires; "
         "Réagir",
         de="Kommentar schreiben; Kommentare; Kommentieren; Diskutieren Sie mit",

@@ -69,6 +69,11 @@ SAMPLE_CHARS = 400
 SHORT_ITEM = 32
 #: Score of a merged run of such lines.
 SHORT_RUN_SCORE = -0.6
+#: Date stamps that make a comment thread, at most this many blocks apart, after
+#: at least this many words of text.
+THREAD_STAMPS = 3
+THREAD_GAP = 8
+THREAD_LEAD = 40
 #: Score of the block under a list heading, whatever its own features say.
 LIST_SCORE = -0.3
 #: Extra weight of a list heading or widget, so the article run rarely crosses one.
@@ -266,6 +271,7 @@ class Boilerplate(TextFilter):
                 )
         _under_headings(blocks)
         _lists_are_not_crumbs(text, blocks)
+        _stamped_thread(blocks)
         self._decide(blocks)
         return blocks
 
@@ -593,6 +599,7 @@ def _merge_short_lines(text: str, blocks: list[_Block], extra: tuple[str, ...]) 
             and b.end - b.start <= SHORT_ITEM
             and text[b.end - 1] not in _TERMINAL
             and "\n" not in text[b.start : b.end]
+            and "omment" not in text[b.start : b.end]
             and (not run or "\n" in text[run[-1].end : b.start])
             and vocab.lookup(text[b.start : b.end].strip(" :：•·|-–—>»"), extra) is None
         )
@@ -628,6 +635,33 @@ def _lists_are_not_crumbs(text: str, blocks: list[_Block]) -> None:
             text[n.start] in _BULLETS or text[n.start : n.start + 1].isdigit() for n in neighbours
         ):
             b.score, b.label, b.what, b.strong = -0.5, "short", "short list item", False
+
+
+def _stamped_thread(blocks: list[_Block]) -> None:
+    """Reader comments without a recognisable head: after some article text, three or
+    more date stamps a few blocks apart, each followed by text. The first stamp (and
+    the author line before it) start the thread, a hard barrier."""
+    stamps = [i for i, b in enumerate(blocks) if b.label == "byline" and b.what.startswith("date")]
+    if len(stamps) < THREAD_STAMPS:
+        return
+    seen = 0.0
+    k = 0
+    for i, b in enumerate(blocks):
+        if k < len(stamps) and i == stamps[k]:
+            rest = stamps[k : k + THREAD_STAMPS]
+            close = all(q - p <= THREAD_GAP for p, q in pairwise(rest))
+            if seen >= THREAD_LEAD and len(rest) == THREAD_STAMPS and close:
+                start = (
+                    i - 1 if i > 0 and blocks[i - 1].words <= 3 and blocks[i - 1].score < 0 else i
+                )
+                for j in range(start, i + 1):
+                    t = blocks[j]
+                    t.score, t.label, t.strong, t.hard = -1.0, "comments", True, True
+                    t.what = "reader comments: author and date stamps repeat, one per comment"
+                return
+            k += 1
+        elif b.score > 0:
+            seen += b.weight
 
 
 def _under_headings(blocks: list[_Block]) -> None:

@@ -17,6 +17,7 @@ _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})"
 )
+_AGO = r"(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
 _JOIN = r"(?:,?\s+(?:at|um|à|a las|às|alle|-|\|)?\s*)"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s\p{Lu}{2,4}\b)?"
 
@@ -117,7 +118,7 @@ FURNITURE = pattern(
     "boilerplate.furniture",
     r"(?P<separator>[-–—_=*•·|/\\~#+.:;,<>»«()\s]{1,80})"
     r"|(?P<image>[^\s/\\]{1,120}\.(?i:png|jpe?g|gif|webp|bmp|svg|tiff?|heic))"
-    rf"|(?P<stamp>[\p{{L}}\s:,.()|-]{{0,40}}?(?:{_DATE}(?:{_JOIN}{_CLOCK})?|{_CLOCK}(?:{_JOIN}{_DATE})?)[\s\p{{L}}().,|-]{{0,12}})",
+    rf"|(?P<stamp>[\p{{L}}\s:,.()|-]{{0,40}}?(?:{_DATE}(?:{_JOIN}{_CLOCK})?|{_CLOCK}(?:{_JOIN}{_DATE})?|{_AGO}(?:{_JOIN}{_CLOCK})?)[\s\p{{L}}().,|-]{{0,12}})",
     "A whole block that is page furniture: only separator characters (a lone ``-``), "
     "a bare image file name (``WechatIMG814_副本.png``), or a date or time stamp with "
     "at most a few words around it (``date 2020-11-28``, ``Reuters November 18, 2019 11:03 PM``).",
@@ -136,7 +137,7 @@ MARKER = pattern(
 
 COMMENT = pattern(
     "boilerplate.comment",
-    r"(?P<count>\A(?:\d+|one|two|three)\s+(?i:responses?|comments?|replies|reactions|thoughts)\b)"
+    r"(?P<count>\A[\[(]?\s*(?:\d+|one|two|three)\s+(?i:responses?|comments?|replies|reactions|thoughts)\b)"
     r"|(?P<author>\A\S+(?:\s\S+){0,3}\s(?i:says|wrote|writes|replied|commented)\s*:?\s*\Z)",
     "The head of a reader-comment thread (``34 responses to ...``) or a comment's "
     "author line (``joetoronto says:``).",
