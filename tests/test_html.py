@@ -214,6 +214,16 @@ def test_heading_whose_link_has_a_header_class_is_kept() -> None:
     assert "\n\nSecond part\n\n" in extract(page).text
 
 
+def test_documentation_page_title_and_permalinks() -> None:
+    # Sphinx: the site name is the longer part of <title>, headings end in a "¶" link
+    page = (
+        "<html><head><title>IDLE — Python 3.13 documentation</title></head><body>"
+        "<div class='body'><h1>IDLE<a class='headerlink' href='#idle'>¶</a></h1>"
+        f"{PARA * 3}</div></body></html>"
+    )
+    assert extract(page).text.startswith("IDLE\n\nThe new school opened")
+
+
 def test_german_page_language() -> None:
     para = (
         "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "

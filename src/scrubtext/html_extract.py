@@ -217,6 +217,14 @@ def _add_preformatted(walk: _Walk, el: Any, group: tuple[int, str, int]) -> None
         walk.blocks.append(_Block(text, "pre", chars, 0, *group))
 
 
+def _is_permalink_mark(el: Any, attrs: Any) -> bool:
+    """An in-page link whose text is only a symbol (a heading's "¶" or "#")."""
+    if not attrs.get("href", "").startswith("#"):
+        return False
+    text = "".join(el.itertext())
+    return len(text) <= 3 and not any(ch.isalnum() for ch in text)
+
+
 def _add_text(walk: _Walk, text: str | None, in_link: bool) -> None:
     if text:
         walk.buf.append(text)
@@ -274,6 +282,9 @@ def _walk(root: Any, walk: _Walk) -> None:
         if attrs and not top and _is_hidden(attrs):
             walk.dropped["hidden"] += 1
             _add_text(walk, el.tail, in_link)
+            continue
+        if tag == "a" and ctx_tag in V.HEADING_TAGS and _is_permalink_mark(el, attrs):
+            _add_text(walk, el.tail, in_link)  # the "¶" or "#" after a heading
             continue
         if tag == "pre":
             _flush(walk, ctx_tag, ctx_group)
@@ -609,25 +620,31 @@ def _words(text: str) -> set[str]:
 
 
 def _title(root: Any, walk: _Walk) -> tuple[str, int]:
-    """The article title and the block index of its ``<h1>`` (-1 if none): the
-    ``<h1>`` that matches the page title, else og:title, else the longest part of
-    ``<title>``."""
+    """The article title and the block index of its heading (-1 if none): the
+    ``<h1>`` (else ``<h2>``) that matches og:title or the longest part of
+    ``<title>``, else an ``<h1>`` equal to another part of it (``IDLE — Python
+    documentation``), else og:title or the longest part of ``<title>``."""
     head = root.find("head")
     page_title = ""
+    others: list[str] = []
     if head is not None:
         og = _meta_content(head, "property", "og:title")
         title_el = head.find("title")
         raw = " ".join("".join(title_el.itertext() if title_el is not None else ()).split())
-        pieces = _split_title(raw)
-        page_title = og or (max(pieces, key=len) if pieces else raw)
+        pieces = sorted(_split_title(raw), key=len, reverse=True)
+        page_title = og or (pieces[0] if pieces else raw)
+        others = [_norm_phrase(p) for p in pieces if p != page_title]
     h1s = [(i, t) for i, tag, t in walk.headings if tag == "h1" and t and len(t) < 300]
     if not page_title:
-        return h1s[0][1] if h1s else "", h1s[0][0] if h1s else -1
+        return (h1s[0][1], h1s[0][0]) if h1s else ("", -1)
     h2s = [(i, t) for i, tag, t in walk.headings if tag == "h2" and t and len(t) < 300]
     want = _words(page_title)
     for i, t in h1s + h2s:
         have = _words(t)
         if want and len(want & have) >= 0.5 * max(len(have), 1) and len(have) >= 0.5 * len(want):
+            return t, i
+    for i, t in h1s:
+        if _norm_phrase(t) in others:
             return t, i
     return page_title, -1
 
