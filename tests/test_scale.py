@@ -412,3 +412,33 @@ def test_parse_raw_never_raises() -> None:
 def test_jsonl_byte_order_mark_on_the_first_line() -> None:
     rec = parse_raw(RawRecord("f", b'\xef\xbb\xbf{"text": "a"}\n', "jsonl", 1))
     assert rec.error is None and rec.text == "a"
+
+
+def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(jsonl_rows(5), encoding="utf-8")
+    shown = []
+    for quiet in ((), ("--quiet",)):
+        master, slave = pty.openpty()
+        proc = subprocess.run(
+            [sys.executable, "-m", "scrubtext", *quiet, str(src)],
+            stdout=subprocess.DEVNULL,
+            stderr=slave,
+            timeout=60,
+            check=False,
+        )
+        os.close(slave)
+        chunks = []
+        try:
+            while chunk := os.read(master, 4096):
+                chunks.append(chunk)
+        except OSError:  # EIO once the terminal's other end is closed and drained
+            pass
+        os.close(master)
+        assert proc.returncode == 0
+        shown.append(b"".join(chunks).decode())
+    assert "5 docs" in shown[0] and "MB/s" in shown[0]
+    assert shown[1] == ""
