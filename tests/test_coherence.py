@@ -221,3 +221,10 @@ def test_cli_drop_coherence(fixtures_dir: Path) -> None:
     )
     assert "ductile" not in run.stdout
     assert "Shenzhen has built a smart city" in run.stdout
+
+
+def test_disabled_rules() -> None:
+    text = seed_text("004")
+    kept = _flags(text, disable_rules=["coherence.garbled", "coherence.clause"])
+    assert [f.rule for f in kept] == ["coherence.topic"]
+    assert all(f.rule != "coherence.topic" for f in _flags(text, disable_rules=["coherence.topic"]))

@@ -918,17 +918,17 @@ class Coherence(TextFilter):
         logits = [sum(map(operator.mul, TOPIC_WEIGHTS, tf)) for tf in topic]
         doc_feats = document_features(logits)
         for s, tf, df in zip(sents, topic, doc_feats, strict=True):
-            best = (_logistic(DOCUMENT_WEIGHTS, df), "coherence.topic")
+            candidates = [(_logistic(DOCUMENT_WEIGHTS, df), "coherence.topic")]
             clause = clause_features(s, ctx)
             if clause is not None:
-                best = max(
-                    best,
-                    (_logistic(SPLICE_WEIGHTS, splice_features(tf, clause)), "coherence.clause"),
-                )
+                p_clause = _logistic(SPLICE_WEIGHTS, splice_features(tf, clause))
+                candidates.append((p_clause, "coherence.clause"))
             gf: list[float] = []
             if len(s.tokens) >= self.min_garbled_tokens:
                 gf = garbled_features(s)
-                best = max(best, (_logistic(GARBLED_WEIGHTS, gf), "coherence.garbled"))
+                candidates.append((_logistic(GARBLED_WEIGHTS, gf), "coherence.garbled"))
+            # a rule switched off must not hide another rule's flag on the same sentence
+            best = max((c for c in candidates if self.enabled(c[1])), default=(0.0, ""))
             scored.append((best, s, clause, gf))
         flags: list[Flag] = []
         for (score, rule), s, clause, gf in scored:
