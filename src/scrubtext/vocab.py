@@ -217,7 +217,12 @@ def phrases(kind: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 @lru_cache(maxsize=32)
-def _index(extra: tuple[str, ...]) -> dict[str, Vocabulary]:
+def index(extra: tuple[str, ...] = ()) -> dict[str, Vocabulary]:
+    """Every phrase (lower case, single spaces) mapped to the vocabulary that lists it.
+
+    >>> index()["most read"].name
+    'related'
+    """
     index: dict[str, Vocabulary] = {}
     for v in vocabularies(extra):
         for p in v.all_phrases():
@@ -229,7 +234,7 @@ def _index(extra: tuple[str, ...]) -> dict[str, Vocabulary]:
 
 def lookup(phrase: str, extra: tuple[str, ...] = ()) -> Vocabulary | None:
     """The vocabulary that lists ``phrase`` (case-insensitive, spaces normalised)."""
-    return _index(extra).get(" ".join(phrase.lower().split()))
+    return index(extra).get(" ".join(phrase.lower().split()))
 
 
 @lru_cache(maxsize=64)

@@ -339,12 +339,6 @@ class Boilerplate(TextFilter):
         b.words = n
         b.weight = float(n) if n else max(1.0, size / 6)
 
-        def bad(label: str, what: str, barrier: bool = False, contextual: bool = False) -> None:
-            b.score, b.label, b.what, b.strong = -1.0, label, what, True
-            b.contextual = contextual
-            if barrier:
-                b.weight += BARRIER
-
         if b.cue == "lines":
             lines = chunk.count("\n") + 1
             b.score, b.label = SHORT_RUN_SCORE, "menu"
@@ -354,18 +348,18 @@ class Boilerplate(TextFilter):
             b.label, b.what, b.score = "title", "page title", 0.0
             return
         if b.cue == "site":
-            bad("site_name", f"site name {chunk.strip(' -|–—:')!r} after the page title")
+            _bad(b, "site_name", f"site name {chunk.strip(' -|–—:')!r} after the page title")
             return
         terminal = _is_terminal(chunk)
         lower = chunk.lower()
         if not n:
-            bad("separator", f"lone separator {chunk!r}")
+            _bad(b, "separator", f"lone separator {chunk!r}")
             return
         if size < 200:
             if size < 120 and " " not in chunk and lower.endswith(_IMAGE_ENDINGS):
                 m = FURNITURE.fullmatch(chunk)
                 if m and m.lastgroup == "image":
-                    bad("image_name", f"image file name {chunk!r}")
+                    _bad(b, "image_name", f"image file name {chunk!r}")
                     return
             if size < 120 and not terminal and _has_digit(chunk):
                 m = FURNITURE.fullmatch(chunk)
@@ -373,15 +367,15 @@ class Boilerplate(TextFilter):
                     b.score, b.label, b.what = -0.5, "byline", f"date or time stamp {chunk!r}"
                     return
             norm = " ".join(lower.strip(" :：•·|-–—>»").split())
-            hit = vocab.lookup(norm, self.extra_phrases)
+            hit = vocab.index(self.extra_phrases).get(norm)
             if hit is not None and hit.name == "comments":
-                bad("comments", f"comment widget {chunk.strip()!r}")
+                _bad(b, "comments", f"comment widget {chunk.strip()!r}")
                 b.hard = True
                 return
             if size < 100 and _within(hints[1], b.start, b.end):
                 m = COMMENT.search(chunk)
                 if m is not None:
-                    bad("comments", f"comment thread: {_short(chunk)!r}")
+                    _bad(b, "comments", f"comment thread: {_short(chunk)!r}")
                     b.hard = True
                     return
             if hit is not None:
@@ -389,7 +383,8 @@ class Boilerplate(TextFilter):
                 label = {"heading": "list", "widget": "widget", "footer": "footer"}.get(
                     kind, "menu"
                 )
-                bad(
+                _bad(
+                    b,
                     label,
                     f"{hit.name} {kind} {chunk.strip()!r}",
                     barrier=kind != "menu",
@@ -397,24 +392,34 @@ class Boilerplate(TextFilter):
                 )
                 return
             if site and norm == site:
-                bad("site_name", f"site name {chunk!r}")
+                _bad(b, "site_name", f"site name {chunk!r}")
                 return
             if title_norm and index > 0 and norm == title_norm:
-                bad("title_repeat", "headline repeating the page title", contextual=True)
+                _bad(b, "title_repeat", "headline repeating the page title", contextual=True)
                 return
         if b.cue == "heading":
             head = " ".join(chunk.split()[:3])
-            bad("list", f"list {head!r}... of {n} words under a heading", barrier=True)
+            _bad(b, "list", f"list {head!r}... of {n} words under a heading", barrier=True)
             return
         if n <= 40 and _within(hints[0], b.start, b.end):
             mk = MARKER.search(chunk)
             if mk is not None:
                 if mk.lastgroup == "copyright":
-                    bad(
-                        "footer", f"copyright line {_short(chunk)!r}", barrier=True, contextual=True
+                    _bad(
+                        b,
+                        "footer",
+                        f"copyright line {_short(chunk)!r}",
+                        barrier=True,
+                        contextual=True,
                     )
                 else:
-                    bad("widget", f"follow prompt {_short(chunk)!r}", barrier=True, contextual=True)
+                    _bad(
+                        b,
+                        "widget",
+                        f"follow prompt {_short(chunk)!r}",
+                        barrier=True,
+                        contextual=True,
+                    )
                 return
         head_words = words[:SAMPLE_WORDS]
         sample = " ".join(head_words).lower().split(" ")
@@ -429,17 +434,17 @@ class Boilerplate(TextFilter):
             b.score, b.label, b.what = -0.5, "byline", f"byline {_short(chunk)!r}"
             return
         if n <= 3 and not terminal and chunk[0] in _BULLETS:
-            bad("crumb", f"crumb {chunk!r}")
+            _bad(b, "crumb", f"crumb {chunk!r}")
             return
         if n >= 2 and not terminal and stop_share < 0.2:
             menu = vocab.phrases("menu")
             in_menu = sum(1 for w in words[:SAMPLE_WORDS] if w[0].isupper() and w.lower() in menu)
             if in_menu >= 0.6 * k:
-                bad("menu", f"menu of {n} section or language names")
+                _bad(b, "menu", f"menu of {n} section or language names")
                 return
             seps = chunk.count("|") + chunk.count("»") + chunk.count("•")
             if seps >= 2 and seps * 6 >= n:
-                bad("menu", f"menu of {seps + 1} items split by separators")
+                _bad(b, "menu", f"menu of {seps + 1} items split by separators")
                 return
         caps = sum(map(str.isupper, "".join([w[0] for w in head_words]))) / k
         opening = words[1:12]
@@ -930,6 +935,14 @@ def _site_name(text: str, blocks: list[_Block]) -> str:
 def _is_terminal(chunk: str) -> bool:
     s = chunk.rstrip(_CLOSERS + " ")
     return bool(s) and s[-1] in _TERMINAL and not s.endswith("...")
+
+
+def _bad(b: _Block, label: str, what: str, barrier: bool = False, contextual: bool = False) -> None:
+    """Mark a block as boilerplate by itself (score -1)."""
+    b.score, b.label, b.what, b.strong = -1.0, label, what, True
+    b.contextual = contextual
+    if barrier:
+        b.weight += BARRIER
 
 
 def _has_sentence_end(chunk: str, limit: int) -> bool:
