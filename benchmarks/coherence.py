@@ -293,6 +293,7 @@ def run(
     n_sentences = 0
     skipped = 0
     elapsed = alone = 0.0
+    clean_docs = unflagged_docs = 0
     coherence = Coherence()
     for case in build_cases(seed, split, recase):
         t0 = time.process_time()
@@ -312,6 +313,9 @@ def run(
         counts = score_case(case, flags)
         for i, v in enumerate(counts):
             totals[case.condition][i] += v
+        if case.condition == "clean":
+            clean_docs += 1
+            unflagged_docs += not flags
         if verbose and (counts[1] or counts[2]):
             for f in result.flags:
                 if f.rule.startswith("coherence."):
@@ -331,6 +335,8 @@ def run(
         figures[f"{c}.clean_sentences"] = clean
     tp, fn, fp, clean = totals["clean"]
     figures["clean.false_per_100"] = 100 * fp / clean if clean else 0.0
+    figures["clean.documents"] = clean_docs
+    figures["clean.documents_without_flag"] = unflagged_docs
     figures["sentences_per_second"] = n_sentences / elapsed if elapsed else 0.0
     figures["filter_sentences_per_second"] = n_sentences / alone if alone else 0.0
     figures["skipped_cases"] = skipped
@@ -366,7 +372,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"clean: {figures['clean.false_flags']:.0f} false flags in "
             f"{figures['clean.clean_sentences']:.0f} sentences = "
-            f"{figures['clean.false_per_100']:.2f} per 100"
+            f"{figures['clean.false_per_100']:.2f} per 100; "
+            f"{figures['clean.documents_without_flag']:.0f} of {figures['clean.documents']:.0f} "
+            "clean documents have no flag"
         )
         print(
             f"speed (CPU time): {figures['sentences_per_second']:.0f} sentences/s through "
