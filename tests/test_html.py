@@ -224,6 +224,20 @@ def test_documentation_page_title_and_permalinks() -> None:
     assert extract(page).text.startswith("IDLE\n\nThe new school opened")
 
 
+def test_short_page_keeps_its_short_sentences() -> None:
+    page = (
+        "<html><head><title>simd_xor in std - Rust</title></head><body><nav><a href='/'>std</a>"
+        "</nav><main><section><div><a href='/a'>std</a>::<a href='/b'>intrinsics</a></div>"
+        "<h1>Function simd_xor</h1><div><a href='/src'>Source</a></div>"
+        "<div>This is a nightly-only experimental API (core_intrinsics), for now.</div>"
+        "<div><p>Exclusive ors vectors elementwise.</p><p>T must be a vector.</p></div>"
+        "</section></main></body></html>"
+    )
+    text = extract(page).text
+    assert "Exclusive ors vectors elementwise.\n\nT must be a vector." in text
+    assert text.startswith("Function simd_xor")
+
+
 def test_german_page_language() -> None:
     para = (
         "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "

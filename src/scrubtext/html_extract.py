@@ -74,6 +74,10 @@ TEASER_PROSE = 400
 #: A comment-section heading ends the article only after this much value (or 30 %
 #: of the range's), so a "12 comments" link under the headline does not.
 COMMENTS_AFTER = 400.0
+#: Below this best score the page is short, and a container holding the best one is
+#: taken instead when it scores ``WIDEN`` of it.
+SHORT_PAGE = 300.0
+WIDEN = 0.75
 #: Score bonus (a fraction) for a container marked as the article body.
 CONTENT_BONUS = 0.25
 _CELL_TAGS = frozenset(["li", "td", "th", "dd", "dt"])
@@ -413,7 +417,12 @@ def _score(blocks: list[_Block], stops: frozenset[str] | None) -> None:
             b.value = -(10.0 + 0.5 * links)
             continue
         if chars < 50 or density > 0.3:
-            b.value = 0.0 if b.tag in _CELL_TAGS and not links else -5.0
+            if links:
+                b.value = -5.0
+            elif b.tag == "p" and b.text[-1] in _SENTENCE_END:
+                b.value = 0.5 * chars  # a short sentence of its own
+            else:
+                b.value = 0.0 if b.tag in _CELL_TAGS else -5.0
             continue
         if stops is not None:
             words = b.text.split()
@@ -461,15 +470,31 @@ def _choose(walk: _Walk) -> tuple[int, int]:
     for b in walk.blocks:
         prefix.append(prefix[-1] + b.value)
     best, best_range = 0.0, (0, len(walk.blocks))
+    scored = []
     for start, end, bonus in walk.containers:
         if end <= start:
             continue
         s = prefix[end] - prefix[start]
         if s > 0:
             s *= 1.0 + bonus
+        scored.append((s, start, end))
         if s > best:
             best, best_range = s, (start, end)
-    return best_range
+    # On a short page a breadcrumb or two can outweigh the text: there a wider
+    # container holding the best one is taken when it scores nearly as well.
+    lo, hi = best_range
+    wider = [
+        (end - start, start, end)
+        for s, start, end in scored
+        if best < SHORT_PAGE
+        and start <= lo
+        and end >= hi
+        and end - start > hi - lo
+        and s >= WIDEN * best
+    ]
+    if wider:
+        _, lo, hi = min(wider)
+    return lo, hi
 
 
 def _norm_phrase(text: str) -> str:
