@@ -389,6 +389,9 @@ class _Sentence:
     marks: tuple[bool, ...]
     #: which grammatical persons it speaks in (bit 0: I, 1: we, 2: you)
     voice: int
+    #: affinity of each content word's semantic field with the rest of the document,
+    #: filled in once by :func:`topic_features`
+    affinity: dict[str, float] | None = None
 
 
 def analyse(text: str) -> list[_Sentence]:
@@ -530,7 +533,8 @@ def _evidence(words: Sequence[_Word], log_length: float) -> list[float]:
         if aff is not None:
             affinity += aff
             n_fields += 1
-            lowest = min(lowest, aff)
+            if aff < lowest:
+                lowest = aff
         if others:
             matched += w
             if others > 1:
@@ -575,7 +579,7 @@ def topic_features(sents: Sequence[_Sentence], ctx: _Context) -> list[list[float
         pc = ctx.para_counts[p]
         words: list[_Word] = []
         total = near_w = para_w = top = 0.0
-        aff = _affinities(s, ctx)
+        aff = s.affinity = _affinities(s, ctx)
         for key, (w, _, f, cap) in content.items():
             found = counts[key] > 1
             words.append((w, f, cap, counts[key] - 1, aff.get(key)))
@@ -649,7 +653,7 @@ def clause_features(s: _Sentence, ctx: _Context) -> tuple[list[float], tuple[int
     if len(s.content) < 3:
         return None
     counts = ctx.counts
-    aff = _affinities(s, ctx)
+    aff = s.affinity if s.affinity is not None else _affinities(s, ctx)
     words = [
         (i, (w, f, cap, counts[key] - 1, aff.get(key))) for key, (w, i, f, cap) in s.content.items()
     ]
