@@ -332,6 +332,12 @@ class Boilerplate(TextFilter):
     ) -> None:
         chunk = text[b.start : b.end]
         size = len(chunk)
+        if b.cue == "lines":
+            b.words = len(chunk.split())
+            b.weight = float(b.words)
+            b.score, b.label = SHORT_RUN_SCORE, "menu"
+            b.what = f"{chunk.count(chr(10)) + 1} short lines without sentences"
+            return
         words = WORD_TOKEN.compiled.findall(chunk, 0, SAMPLE_CHARS)
         n = len(words)
         if n and size > SAMPLE_CHARS:
@@ -339,11 +345,6 @@ class Boilerplate(TextFilter):
         b.words = n
         b.weight = float(n) if n else max(1.0, size / 6)
 
-        if b.cue == "lines":
-            lines = chunk.count("\n") + 1
-            b.score, b.label = SHORT_RUN_SCORE, "menu"
-            b.what = f"{lines} short lines without sentences ({_short(chunk, 30)!r}...)"
-            return
         if title and (b.start, b.end) == title:
             b.label, b.what, b.score = "title", "page title", 0.0
             return
@@ -436,17 +437,19 @@ class Boilerplate(TextFilter):
         if n <= 3 and not terminal and chunk[0] in _BULLETS:
             _bad(b, "crumb", f"crumb {chunk!r}")
             return
-        if n >= 2 and not terminal and stop_share < 0.2:
+        capitalised = [w for w in head_words if w[0].isupper()]
+        if n >= 2 and not terminal and stop_share < 0.2 and len(capitalised) >= 0.6 * k:
             menu = vocab.phrases("menu")
-            in_menu = sum(1 for w in words[:SAMPLE_WORDS] if w[0].isupper() and w.lower() in menu)
+            in_menu = sum(1 for w in capitalised if w.lower() in menu)
             if in_menu >= 0.6 * k:
                 _bad(b, "menu", f"menu of {n} section or language names")
                 return
+        if n >= 2 and not terminal and stop_share < 0.2:
             seps = chunk.count("|") + chunk.count("»") + chunk.count("•")
             if seps >= 2 and seps * 6 >= n:
                 _bad(b, "menu", f"menu of {seps + 1} items split by separators")
                 return
-        caps = sum(map(str.isupper, "".join([w[0] for w in head_words]))) / k
+        caps = len(capitalised) / k
         opening = words[1:12]
         if n >= 4 and not _has_sentence_end(chunk, 80):
             cap_stops = sum(1 for w in opening if w[0].isupper() and w.lower() in stops)
