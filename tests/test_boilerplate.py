@@ -338,3 +338,15 @@ def test_reader_comments_after_article_go() -> None:
 def test_bulleted_list_is_not_a_crumb() -> None:
     text = "Title here\n\n• first\n• second\n• third\n\nA sentence long enough to be prose, as it says."
     assert Boilerplate()(Document(text, meta={"language": "en"}))[0].text == text
+
+
+def test_repeated_sentences_are_not_title_repeats() -> None:
+    text = "Word here. " * 50
+    assert Boilerplate()(Document(text, meta={"language": "en"}))[0].text == text
+
+
+def test_long_capitalised_run_is_handled() -> None:
+    text = "Home News Sports " * 2000
+    out, steps = Boilerplate()(Document(text, meta={"language": "en"}))
+    assert len(out.text) < len(text)
+    assert all(e.rule.startswith("boilerplate.") for e in steps[0].edits)

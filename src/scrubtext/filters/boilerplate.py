@@ -473,7 +473,7 @@ class Boilerplate(TextFilter):
         mode = self.aggressiveness
         # Evidence that this is a page dump, not a clean article: without it only
         # blocks that are boilerplate by themselves go.
-        evidence = [b for b in blocks if b.strong and b.label != "separator"]
+        evidence = [b for b in blocks if b.strong and b.label not in ("separator", "title_repeat")]
         separators = any(b.strong and b.label == "separator" for b in blocks)
         page = (
             len(evidence) >= 3

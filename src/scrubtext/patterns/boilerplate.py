@@ -158,9 +158,9 @@ SENTENCE_END_CHAR = pattern(
 TITLE_RUN = pattern(
     "boilerplate.title_run",
     r"(?<![\p{Ll}\p{N},;:]\s{1,3})(?<!\S)\p{Lu}[\p{L}\p{N}'’&.-]*\s+"
-    r"(?:(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*|&|of|and|the|in|for|on|to|de|du|des)\s+){5,}"
+    r"(?:(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*|&|of|and|the|in|for|on|to|de|du|des)\s+){5,40}"
     r"(?=[\p{Lu}][\p{L}'’-]*\s+\p{Ll})",
-    "A run of six or more capitalised words (small joining words allowed), not "
+    "A run of six to forty capitalised words (small joining words allowed), not "
     "preceded by a lower-case word, ending where a sentence starts: a capitalised "
     "word followed by a lower-case one. Example: the menu before ``Shanghai was`` "
     "in ``Sports Photo Video English Shanghai was``.",
