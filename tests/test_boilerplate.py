@@ -350,3 +350,13 @@ def test_long_capitalised_run_is_handled() -> None:
     out, steps = Boilerplate()(Document(text, meta={"language": "en"}))
     assert len(out.text) < len(text)
     assert all(e.rule.startswith("boilerplate.") for e in steps[0].edits)
+
+
+def test_japanese_article_is_kept() -> None:
+    para = (
+        "Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思います。"
+        "そんな用途を考慮してか、Kindleにはデスクトップアプリが用意されています。"
+    )
+    text = f"記事のタイトル\n\nサイトマップ\nプライバシーポリシー\nお問い合わせ\n\n{para}\n\n{para}\n\nAll rights reserved"
+    out = Boilerplate()(Document(text, meta={"language": "ja"}))[0].text
+    assert out.count(para) == 2

@@ -65,6 +65,8 @@ LONG_SENTENCE = 250
 SAMPLE_WORDS = 60
 #: Characters scanned for words (longer blocks are counted by spaces).
 SAMPLE_CHARS = 400
+#: Characters counted as one word in scripts written without spaces (Japanese, Chinese).
+CHARS_PER_WORD = 3
 #: Lines this short (characters) are menu items when three or more follow each other.
 SHORT_ITEM = 32
 #: Score of a merged run of such lines.
@@ -342,6 +344,8 @@ class Boilerplate(TextFilter):
         n = len(words)
         if n and size > SAMPLE_CHARS:
             n = max(n, chunk.count(" ") + 1)
+        if n and not known and chunk.count(" ") * 10 < size:
+            n = max(n, size // CHARS_PER_WORD)  # scripts written without spaces
         b.words = n
         b.weight = float(n) if n else max(1.0, size / 6)
 
