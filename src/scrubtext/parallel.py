@@ -184,6 +184,20 @@ def default_jobs(files: Sequence[str]) -> int:
     return 1 if total < PARALLEL_MIN_BYTES else available_cpus()
 
 
+_WARM_UP = (
+    RawRecord("<warm-up>", b"Bonjour tout le monde, voici un texte court.", "text"),
+    RawRecord(
+        "<warm-up>", b"<html><body><p>The mayor said that the city</p></body></html>", "html"
+    ),
+)
+
+
+def warm_up(processor: RecordProcessor) -> None:
+    """Run the pipeline once here, so forked workers start with patterns compiled and
+    language profiles loaded instead of each loading them again."""
+    process_batch(processor, _WARM_UP)
+
+
 def _ignore_sigint() -> None:
     # Ctrl-C is handled once, by the main process, which then stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -401,6 +415,8 @@ def run_files(
     sizes = input_sizes(files)
     sinks = _Sinks(files, out, output_dir)
     docs = nbytes = 0
+    if jobs > 1:
+        warm_up(processor)
     results = run_batches(processor, _tasks(files, fmt, sizes), jobs)
     try:
         for key, res in results:
