@@ -76,6 +76,8 @@ SHORT_RUN_SCORE = -0.6
 THREAD_STAMPS = 3
 THREAD_GAP = 8
 THREAD_LEAD = 40
+#: Share of the article run's text that must follow a title repeat for the run to start there.
+HEADLINE_SHARE = 0.5
 #: Score of the block under a list heading, whatever its own features say.
 LIST_SCORE = -0.3
 #: Extra weight of a list heading or widget, so the article run rarely crosses one.
@@ -472,6 +474,7 @@ class Boilerplate(TextFilter):
 
     def _decide(self, blocks: list[_Block]) -> None:
         lo, hi = _best_run(blocks)
+        lo = _headline_start(blocks, lo, hi)
         for b in blocks[lo:hi]:
             b.inside = True
         mode = self.aggressiveness
@@ -624,6 +627,21 @@ def _merge_short_lines(text: str, blocks: list[_Block], extra: tuple[str, ...]) 
     if run:
         flush(None)
     return out
+
+
+def _headline_start(blocks: list[_Block], lo: int, hi: int) -> int:
+    """Where the article run starts: at the page title repeated as a headline, when one
+    lies in the run and most of the run's text follows it (what comes before is
+    navigation and teasers)."""
+    total = sum(b.weight for b in blocks[lo:hi] if b.score > 0)
+    after = total
+    for i in range(lo, hi):
+        b = blocks[i]
+        if b.label == "title_repeat" and i > lo and after >= HEADLINE_SHARE * total:
+            return i
+        if b.score > 0:
+            after -= b.weight
+    return lo
 
 
 def _headline(blocks: list[_Block], lo: int) -> int:

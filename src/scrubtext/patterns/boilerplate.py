@@ -17,7 +17,9 @@ _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})"
 )
-_AGO = r"(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+_AGO = (
+    r"(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+)
 _JOIN = r"(?:,?\s+(?:at|um|à|a las|às|alle|-|\|)?\s*)"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s\p{Lu}{2,4}\b)?"
 
@@ -53,7 +55,7 @@ BLOCK_CUES = (
         "dateline",
         pattern(
             "boilerplate.cue.dateline",
-            r"\p{Lu}\p{Lu}\p{Lu}+(?<=(?:\A|\s)\p{Lu}+)(?:[ -]\p{Lu}{2,}){0,3},\s[^.\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s",
+            r"\p{Lu}\p{Lu}\p{Lu}+(?<=(?:\A|\s)\p{Lu}+)(?:[ -]\p{Lu}{2,}){0,3},\s[^\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s",
             "A news dateline opening an article: ``SHANGHAI, Nov. 18 (Xinhua) --``.",
         ),
     ),
