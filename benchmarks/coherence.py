@@ -44,16 +44,16 @@ CONDITIONS = ("topic", "splice", "scramble", "clean")
 SPLIT_WORDS = (" and ", " but ", " while ", " which ", " because ", " although ")
 
 #: Floors for --check on the whole set (seed 0, --split all), a little below the
-#: measured figures (topic F1 0.694, precision 0.741; splice recall 0.245; scramble
-#: recall 0.683; 1.03 false flags per 100 clean sentences).
+#: measured figures (topic F1 0.706, precision 0.750; splice recall 0.239; scramble
+#: recall 0.677; 1.04 false flags per 100 clean sentences).
 FLOORS = {
-    "topic.f1": 0.65,
+    "topic.f1": 0.66,
     "topic.precision": 0.70,
     "splice.recall": 0.20,
-    "scramble.recall": 0.64,
+    "scramble.recall": 0.63,
 }
 #: Ceiling for --check: false flags per 100 clean sentences.
-CEILING_FALSE_PER_100 = 1.25
+CEILING_FALSE_PER_100 = 1.3
 
 
 @dataclass

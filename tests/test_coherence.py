@@ -78,7 +78,7 @@ def test_seed_004_flag_explains_itself() -> None:
     assert "ductile" in flag.reason
 
 
-@pytest.mark.xfail(reason="known weak spot: the grafted clause scores about 0.2 (threshold 0.5)")
+@pytest.mark.xfail(reason="known weak spot: the grafted clause scores about 0.23 (threshold 0.5)")
 def test_seed_004_plastic_clause_is_flagged() -> None:
     flagged = _flagged_text(seed_text("004"))
     assert any(PLASTIC in t for t in flagged), flagged
@@ -226,5 +226,5 @@ def test_cli_drop_coherence(fixtures_dir: Path) -> None:
 def test_disabled_rules() -> None:
     text = seed_text("004")
     kept = _flags(text, disable_rules=["coherence.garbled", "coherence.clause"])
-    assert [f.rule for f in kept] == ["coherence.topic"]
+    assert kept and {f.rule for f in kept} == {"coherence.topic"}
     assert all(f.rule != "coherence.topic" for f in _flags(text, disable_rules=["coherence.topic"]))
