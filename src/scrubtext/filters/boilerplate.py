@@ -77,7 +77,7 @@ THREAD_STAMPS = 3
 THREAD_GAP = 8
 THREAD_LEAD = 40
 #: Share of the article run's text that must follow a title repeat for the run to start there.
-HEADLINE_SHARE = 0.5
+HEADLINE_SHARE = 0.25
 #: Score of the block under a list heading, whatever its own features say.
 LIST_SCORE = -0.3
 #: Extra weight of a list heading or widget, so the article run rarely crosses one.
