@@ -442,3 +442,15 @@ def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:
         shown.append(b"".join(chunks).decode())
     assert "5 docs" in shown[0] and "MB/s" in shown[0]
     assert shown[1] == ""
+
+
+def test_long_line_with_sparse_mojibake_is_repaired_piece_by_piece() -> None:
+    from scrubtext.document import Document
+    from scrubtext.filters.unicode import PIECE, UnicodeRepair
+
+    words = "The council said the new line opens in May, and fares stay the same. "
+    line = (words * 200 + "CafÃ© crÃ¨me, donâ€™t ") * 40
+    assert len(line) > 100 * PIECE and "\n" not in line
+    out, steps = UnicodeRepair()(Document(line))
+    assert out.text == line.replace("CafÃ© crÃ¨me, donâ€™t", "Café crème, don’t")
+    assert all(e.end - e.start < 20 for e in steps[0].edits)

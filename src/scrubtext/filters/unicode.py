@@ -2,12 +2,15 @@
 
 ftfy processes about 1 MB/s, so it runs only on lines where
 ``unicode.mojibake_hint`` finds something it could repair (or where lone
-surrogates are present). Its style-changing fixes are off unless asked.
+surrogates are present); a line longer than ``PIECE`` characters is cut at safe
+breaks and only the pieces with a hint go to ftfy, so a huge single line costs
+what its damaged parts cost. Its style-changing fixes are off unless asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -15,9 +18,26 @@ import ftfy
 
 from ..document import Document, Edit
 from ..filter import TextFilter
-from ..patterns.normalize import MOJIBAKE_HINT
+from ..patterns.normalize import MOJIBAKE_HINT, SAFE_BREAK
 from ._util import trimmed_edit
 from .controls import has_surrogates, strip_invisible
+
+#: Lines longer than this are repaired in pieces of about this many characters.
+PIECE = 4096
+
+
+def _pieces(text: str, start: int, end: int, hints: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Spans of ``text[start:end]``, cut at safe breaks every ``PIECE`` characters or
+    so, that contain a hint position."""
+    pos = start
+    while pos < end:
+        cut = min(pos + PIECE, end)
+        m = SAFE_BREAK.search(text, cut, end) if cut < end else None
+        stop = m.start() if m else end
+        i = bisect_left(hints, pos)
+        if i < len(hints) and hints[i] < stop:
+            yield pos, stop
+        pos = stop
 
 
 def _describe(explanation: Any) -> str:
@@ -110,13 +130,17 @@ class UnicodeRepair(TextFilter):
         """Spans of the lines worth handing to ftfy."""
         if self._style or has_surrogates(text):
             starts: Iterable[int] = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+            hints: list[int] = []
         else:
-            starts = sorted(
-                {text.rfind("\n", 0, m.start()) + 1 for m in MOJIBAKE_HINT.finditer(text)}
-            )
+            hints = [m.start() for m in MOJIBAKE_HINT.finditer(text)]
+            starts = sorted({text.rfind("\n", 0, h) + 1 for h in hints})
         for start in starts:
             end = text.find("\n", start)
-            yield start, len(text) if end < 0 else end
+            end = len(text) if end < 0 else end
+            if hints and end - start > PIECE:
+                yield from _pieces(text, start, end, hints)
+            else:
+                yield start, end
 
     def propose(self, doc: Document) -> list[Edit]:
         """Edits for each line ftfy changes, trimmed to the changed characters."""

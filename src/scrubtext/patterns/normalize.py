@@ -40,6 +40,14 @@ MOJIBAKE_HINT = pattern(
     "Example: ``Ã©`` in ``CafÃ©``.",
 )
 
+SAFE_BREAK = pattern(
+    "unicode.safe_break",
+    r"(?<=[\x21-\x7e]) (?=[\x21-\x7e])",
+    "A space between two visible ASCII characters: never inside a mojibake sequence "
+    "(those are non-ASCII, with at most a space standing for byte A0 next to them), "
+    "so a long line can be cut there. Example: the space in ``said that``.",
+)
+
 ENTITY = pattern(
     "entities.reference",
     r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
