@@ -229,6 +229,7 @@ class Boilerplate(TextFilter):
         ``memo`` carries block verdicts from one pass to the next: a later pass on
         the shortened text meets mostly the same blocks.
         """
+        language = _checked_language(text, language)
         stops = _stopwords(language)
         known = (language or "en") not in NON_LATIN and (
             lang.stopwords(language) is not lang.stopwords("en")
@@ -482,7 +483,7 @@ class Boilerplate(TextFilter):
         # blocks that are boilerplate by themselves go.
         evidence = [b for b in blocks if b.strong and b.label not in ("separator", "title_repeat")]
         separators = any(b.strong and b.label == "separator" for b in blocks)
-        page = (
+        page = hi > lo and (
             len(evidence) >= 3
             or (len(evidence) == 2 and any(not b.contextual for b in evidence))
             or (len(evidence) == 1 and separators and not evidence[0].contextual)
@@ -1011,6 +1012,29 @@ def _cutters(extra: tuple[str, ...]) -> PhraseFinder:
             "widget": vocab.listed(("widget", "footer"), extra, min_words=2),
         }
     )
+
+
+def _checked_language(text: str, language: str | None) -> str | None:
+    """The detected language, unless the function words of another Western language
+    clearly fit the text better (detection on pages full of code or menus misses)."""
+    if language in NON_LATIN:
+        return language
+    size = len(text)
+    words: list[str] = []
+    for at in (size // 4, size // 2, 3 * size // 4):
+        words += WORD_TOKEN.compiled.findall(text, max(0, at - 1000), at + 1000)
+    if len(words) < 30:
+        return language
+    low = " ".join(words).lower().split(" ")
+    own = sum(map(lang.stopwords(language).__contains__, low)) / len(low)
+    if own >= 0.15:
+        return language
+    best, best_share = language, own
+    for code in WESTERN:
+        share = sum(map(lang.stopwords(code).__contains__, low)) / len(low)
+        if share > best_share:
+            best, best_share = code, share
+    return best if best_share >= 0.12 and best_share >= 1.5 * own else language
 
 
 def _share(text: str, stops: frozenset[str]) -> float:
