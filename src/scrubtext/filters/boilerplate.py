@@ -295,7 +295,9 @@ class Boilerplate(TextFilter):
                 end -= 1
             if start == end:
                 continue
-            if end - start < SHORT_LINE or (
+            if (
+                end - start < SHORT_LINE and not _has_sentence_end(text[start:end], SHORT_LINE)
+            ) or (
                 end - start < PARAGRAPH_LINE
                 and _is_terminal(text[end - 3 : end])
                 and not SUSPECT.search(text, start, end)
