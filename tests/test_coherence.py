@@ -78,7 +78,7 @@ def test_seed_004_flag_explains_itself() -> None:
     assert "ductile" in flag.reason
 
 
-@pytest.mark.xfail(reason="known weak spot: the grafted clause scores about 0.14 (threshold 0.5)")
+@pytest.mark.xfail(reason="known weak spot: the grafted clause scores about 0.1 (threshold 0.5)")
 def test_seed_004_plastic_clause_is_flagged() -> None:
     flagged = _flagged_text(seed_text("004"))
     assert any(PLASTIC in t for t in flagged), flagged
@@ -123,10 +123,8 @@ def test_scrambled_sentence_is_flagged() -> None:
     scrambled = " ".join(words) + "."
     text = HARBOUR.replace(original, scrambled)
     flags = _flags(text)
-    assert len(flags) == 1
-    # The shuffled sentence starts in lower case, so the segmenter may join it to the
-    # sentence before; the flag then covers both.
-    assert scrambled in text[flags[0].start : flags[0].end]
+    # It starts in lower case; the filter scores it apart from the sentence before.
+    assert [text[f.start : f.end] for f in flags] == [scrambled]
     assert flags[0].rule == "coherence.garbled"
     assert "word order is unlike English" in flags[0].reason
 
