@@ -204,18 +204,42 @@ def run_measured(cmd: Sequence[str]) -> tuple[float, float, int, float, float]:
     return wall, peak / 1e6, proc.returncode, cpu, peak_rss / 1e6
 
 
-def bench_jobs(texts: Sequence[str], mb: float, workdir: Path) -> dict[str, float]:
-    """CLI wall time with --jobs 1 and --jobs 2 on the same generated file."""
+_BURN = "x = 0\nfor i in range(8_000_000):\n    x += i * i\n"
+
+
+def free_cores_check() -> float:
+    """Wall time of two CPU-bound processes at once over one alone: 1.0 when two cores
+    are free, 2.0 when the machine gives this benchmark one core's worth (busy)."""
+
+    def wall(n: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", _BURN]) for _ in range(n)]
+        for p in procs:
+            p.wait()
+        return time.perf_counter() - start
+
+    return wall(2) / wall(1)
+
+
+def bench_jobs(texts: Sequence[str], mb: float, workdir: Path, repeat: int = 1) -> dict[str, float]:
+    """CLI wall time with --jobs 1 and --jobs 2 on the same generated file.
+
+    The two runs alternate ``repeat`` times and the fastest of each is kept: on a
+    shared machine other work comes and goes, and the fastest run is the one it
+    disturbed least.
+    """
     path = workdir / "speed-jobs.jsonl"
     size = write_jsonl(path, texts, mb)
-    out: dict[str, float] = {"file_mb": size}
-    for jobs in (1, 2):
-        seconds, peak, rc, cpu, _ = run_measured(_cli(["--jobs", str(jobs), str(path)]))
-        out[f"jobs{jobs}_s"] = seconds
-        out[f"jobs{jobs}_cpu_s"] = cpu
-        out[f"jobs{jobs}_mb_s"] = size / seconds
-        out[f"jobs{jobs}_peak_mb"] = peak
-        out[f"jobs{jobs}_exit"] = rc
+    out: dict[str, float] = {"file_mb": size, "two_process_slowdown": free_cores_check()}
+    for _ in range(repeat):
+        for jobs in (1, 2):
+            seconds, peak, rc, cpu, _ = run_measured(_cli(["--jobs", str(jobs), str(path)]))
+            if seconds < out.get(f"jobs{jobs}_s", float("inf")):
+                out[f"jobs{jobs}_s"] = seconds
+                out[f"jobs{jobs}_cpu_s"] = cpu
+                out[f"jobs{jobs}_mb_s"] = size / seconds
+                out[f"jobs{jobs}_peak_mb"] = peak
+            out[f"jobs{jobs}_exit"] = max(rc, int(out.get(f"jobs{jobs}_exit", 0)))
     out["speedup"] = out["jobs1_s"] / out["jobs2_s"]
     # CPU seconds per MB: parallel overhead, independent of how busy the machine is
     out["cpu_overhead"] = out["jobs2_cpu_s"] / out["jobs1_cpu_s"]
@@ -303,15 +327,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     with tempfile.TemporaryDirectory(prefix="scrubtext-speed-") as tmp:
         if "jobs" in sections:
-            r = results["jobs"] = bench_jobs(texts, args.jobs_mb, Path(tmp))
+            r = results["jobs"] = bench_jobs(texts, args.jobs_mb, Path(tmp), args.repeat)
             print(
-                f"\n--jobs on {r['file_mb']:.1f} MB JSON Lines (CLI, wall time): "
+                f"\n--jobs on {r['file_mb']:.1f} MB JSON Lines (CLI, fastest wall time of "
+                f"{args.repeat}): "
                 f"1 job {r['jobs1_s']:.1f} s ({r['jobs1_mb_s']:.2f} MB/s, peak "
                 f"{r['jobs1_peak_mb']:.0f} MB PSS), 2 jobs {r['jobs2_s']:.1f} s "
                 f"({r['jobs2_mb_s']:.2f} MB/s, peak {r['jobs2_peak_mb']:.0f} MB PSS); "
                 f"speed-up {r['speedup']:.2f}x (target >= 1.6x on {os.cpu_count()} CPUs); "
                 f"CPU seconds {r['jobs1_cpu_s']:.1f} vs {r['jobs2_cpu_s']:.1f} "
-                f"(x{r['cpu_overhead']:.2f} for 2 jobs); load average {r['load_average']:.1f}"
+                f"(x{r['cpu_overhead']:.2f} for 2 jobs); load average {r['load_average']:.1f}; "
+                f"two bare CPU-bound processes ran {r['two_process_slowdown']:.2f}x slower than "
+                "one (1.0 = two free cores; 2.0 = one core's worth, no speed-up possible)"
             )
         if "memory" in sections:
             r = results["memory"] = bench_memory(texts, args.memory_mb, args.memory_jobs, Path(tmp))
