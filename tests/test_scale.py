@@ -222,6 +222,7 @@ def test_stats_count_edits_by_rule_and_merge_across_runs(tmp_path: Path) -> None
     one = Stats.load(s1)
     assert one.edits["punctuation.double_period"] == 10
     assert one.edits["entities.decode"] == 10
+    assert one.bytes_in > one.chars_in > one.chars_out and one.bytes_out > one.chars_out
     assert one.to_dict() == Stats.load(s2).to_dict()
     merged = merge_files([s1, s2])
     assert merged.documents == 20 and merged.failed == 2

@@ -130,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--stats",
         action="store_true",
-        help="print documents, characters, edits and flags by rule to stderr",
+        help="print documents, characters, bytes, edits and flags by rule to stderr",
     )
     p.add_argument(
         "--stats-json",

@@ -27,17 +27,24 @@ from typing import Any
 
 from .pipeline import Result
 
-_SCALARS = ("documents", "failed", "chars_in", "chars_out")
+_SCALARS = ("documents", "failed", "chars_in", "chars_out", "bytes_in", "bytes_out")
+
+
+def _utf8_len(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 @dataclass
 class Stats:
-    """Documents cleaned and failed, characters in and out, and edits and flags by rule."""
+    """Documents cleaned and failed, characters and UTF-8 bytes in and out (of the
+    cleaned text or field), and edits and flags by rule."""
 
     documents: int = 0
     failed: int = 0
     chars_in: int = 0
     chars_out: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
     edits: Counter[str] = field(default_factory=Counter)
     flags: Counter[str] = field(default_factory=Counter)
 
@@ -46,6 +53,8 @@ class Stats:
         self.documents += 1
         self.chars_in += len(result.original)
         self.chars_out += len(result.text)
+        self.bytes_in += _utf8_len(result.original)
+        self.bytes_out += _utf8_len(result.text)
         for step in result.steps:
             for e in step.edits:
                 self.edits[e.rule] += 1
@@ -100,6 +109,7 @@ class Stats:
         lines = [
             f"documents  {self.documents} cleaned, {self.failed} failed",
             f"characters {self.chars_in} in, {self.chars_out} out",
+            f"bytes      {self.bytes_in} in, {self.bytes_out} out (UTF-8)",
         ]
         for title, counts in (("edits", self.edits), ("flags", self.flags)):
             lines.append(f"{title:<10} {sum(counts.values())}")
