@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from ..document import Document, Edit
@@ -15,6 +16,7 @@ from .controls import strip_invisible
 _UNSAFE = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 0x7F))
 
 
+@lru_cache(maxsize=4096)
 def _decode(ref: str) -> str:
     """Unescape repeatedly, so double-escaped ``&amp;gt;`` becomes ``>`` in one pass."""
     for _ in range(8):
