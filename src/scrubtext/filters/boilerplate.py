@@ -76,6 +76,10 @@ SHORT_RUN_SCORE = -0.6
 THREAD_STAMPS = 3
 THREAD_GAP = 8
 THREAD_LEAD = 40
+#: Before a hard barrier (a comment thread), a run this share of the best one, and
+#: at least this many weighted words, is the article.
+EARLY_RUN_SHARE = 0.125
+EARLY_RUN_WORDS = 25.0
 #: Share of the article run's text that must follow a title repeat for the run to start there.
 HEADLINE_SHARE = 0.25
 #: Score of the block under a list heading, whatever its own features say.
@@ -558,8 +562,8 @@ def _best_run(blocks: list[_Block]) -> tuple[int, int]:
 
     Hard barriers (comment threads) split the blocks into segments; in each, the
     run with the largest total weighted score is found (Kadane). The earliest
-    run scoring at least a third of the best wins, so a long comment thread
-    does not outweigh a short article above it.
+    run scoring at least an eighth of the best (and 25 words) wins, so a long
+    comment thread does not outweigh a short article above it.
     """
     runs: list[tuple[float, int, int]] = []
     best = cur = 0.0
@@ -583,7 +587,7 @@ def _best_run(blocks: list[_Block]) -> tuple[int, int]:
         return 0, 0
     top = max(r[0] for r in runs)
     for score, lo, hi in runs:
-        if score >= top / 3:
+        if score >= min(top, max(top * EARLY_RUN_SHARE, EARLY_RUN_WORDS)):
             return lo, hi
     return 0, 0
 
