@@ -455,3 +455,27 @@ def test_long_line_with_sparse_mojibake_is_repaired_piece_by_piece() -> None:
     out, steps = UnicodeRepair()(Document(line))
     assert out.text == line.replace("CafÃ© crÃ¨me, donâ€™t", "Café crème, don’t")
     assert all(e.end - e.start < 20 for e in steps[0].edits)
+
+
+def test_a_bug_on_one_record_is_that_records_error() -> None:
+    from unittest import mock
+
+    proc = RecordProcessor(want_stats=True)
+    raws = [
+        RawRecord("f", b'{"text": "boom"}', "jsonl", 1),
+        RawRecord("f", b'{"text": "ok.."}', "jsonl", 2),
+    ]
+    real = scrubtext.scrub
+
+    def flaky(text: str, **kw: object) -> scrubtext.Result:
+        if text == "boom":
+            raise IndexError("simulated bug")
+        return real(text, **kw)  # type: ignore[arg-type]
+
+    with mock.patch("scrubtext.api.scrub", flaky):
+        res = process_batch(proc, raws)
+    assert (
+        res.outcomes[0].error == "f:1: internal error, please report it: IndexError: simulated bug"
+    )
+    assert res.outcomes[1].output == '{"text": "ok."}\n'
+    assert res.stats is not None and (res.stats.documents, res.stats.failed) == (1, 1)

@@ -90,9 +90,21 @@ class RecordProcessor:
     want_stats: bool = False
 
     def process(self, raw: RawRecord, stats: Stats | None = None) -> Outcome:
-        """Parse and clean one raw record. Never raises for a bad document."""
+        """Parse and clean one raw record. Never raises for a bad document.
+
+        An unexpected exception (a bug) or running out of memory on one record is
+        reported as that record's error, so one document cannot stop a long run.
+        """
         record = parse_raw(raw, self.field_name)
-        out = self.process_record(record, raw.kind, stats)
+        try:
+            out = self.process_record(record, raw.kind, stats)
+        except Exception as exc:  # a bug or MemoryError: this record's error, never hidden
+            if stats is not None:
+                stats.add_failure()
+            out = Outcome(
+                error=f"{record.where}: internal error, please report it: "
+                f"{type(exc).__name__}: {exc}"
+            )
         out.notes = record.notes + out.notes
         return out
 
@@ -117,8 +129,6 @@ class RecordProcessor:
             if stats is not None:
                 stats.add_failure()
             return Outcome(error=error)
-        if stats is not None:
-            stats.add_result(result)
         out = Outcome(output=format_output(record, result.text, self.field_name, kind))
         if self.want_report:
             rep = result.to_dict()
@@ -130,6 +140,8 @@ class RecordProcessor:
             from .explain import explain_lines
 
             out.explain = explain_lines(result, record.where)
+        if stats is not None:
+            stats.add_result(result)
         return out
 
 
