@@ -474,7 +474,7 @@ class Boilerplate(TextFilter):
                 )
                 return
         b.score, b.label, b.what = _content_score(
-            n, stop_share if known else 0.25, caps, terminal, b.cue, chunk
+            n, stop_share if known else 0.25, caps, terminal, b.cue, chunk, known
         )
 
     # --- decisions ----------------------------------------------------------------------
@@ -531,7 +531,7 @@ class Boilerplate(TextFilter):
 
 
 def _content_score(
-    n: int, stop: float, caps: float, terminal: bool, cue: str, chunk: str
+    n: int, stop: float, caps: float, terminal: bool, cue: str, chunk: str, known: bool = True
 ) -> tuple[float, str, str]:
     """(score, label, what) for a block that no vocabulary or furniture rule claimed."""
     truncated = chunk.endswith(("…", "..."))
@@ -539,7 +539,7 @@ def _content_score(
         return -0.8, "list", "headline cut short with an ellipsis"
     if cue == "run" and stop < 0.1:
         return -0.8, "menu", f"run of {n} capitalised words without a sentence"
-    if len(chunk) > 200 and chunk.count(" ") < 0.08 * len(chunk):
+    if known and len(chunk) > 200 and chunk.count(" ") < 0.08 * len(chunk):
         return -0.8, "outside", "run-together text with few spaces (code or a squeezed list)"
     if terminal:
         if n >= 8 and stop >= 0.18:
@@ -840,6 +840,8 @@ def _cue_cut(text: str, start: int, m: Any, kind: str, cuts: list[tuple[int, int
     """Record where a cue cuts: (end of the piece before, start of the piece after, cue)."""
     if kind == "sep":
         cuts.append((m.start(), m.end(), "sep"))
+    elif kind == "cjk":
+        cuts.append((m.end(), m.end(), "line"))
     elif kind in ("ellipsis", "stamp"):
         cuts.append((m.end(), m.end(), kind))
     elif kind == "says":

@@ -60,6 +60,14 @@ BLOCK_CUES = (
         ),
     ),
     (
+        "cjk",
+        pattern(
+            "boilerplate.cue.cjk_stop",
+            r"[。！？]+[」』）]*(?=\S)",
+            "A full stop of Chinese or Japanese text, which no space follows: a sentence end.",
+        ),
+    ),
+    (
         "paren",
         pattern(
             "boilerplate.cue.paren",
