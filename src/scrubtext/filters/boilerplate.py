@@ -923,7 +923,9 @@ def _site_like(name: str) -> bool:
     return (
         0 < len(words) <= 6
         and not _is_terminal(name)
-        and (name[0].isupper() or name[0].isdigit() or "." in name)
+        and (name[0].isupper() or "." in name)
+        and any(w[0].isupper() or "." in w for w in words)
+        and sum(1 for w in words if w[0].isalpha()) * 2 >= len(words)
     )
 
 
