@@ -233,7 +233,12 @@ class Boilerplate(TextFilter):
         ``memo`` carries block verdicts from one pass to the next: a later pass on
         the shortened text meets mostly the same blocks.
         """
-        language = _checked_language(text, language)
+        if memo is not None and ("language",) in memo:
+            language = memo[("language",)][0]  # type: ignore[assignment]
+        else:
+            language = _checked_language(text, language)
+            if memo is not None:
+                memo[("language",)] = (language,)
         stops = _stopwords(language)
         known = (language or "en") not in NON_LATIN and (
             lang.stopwords(language) is not lang.stopwords("en")
