@@ -28,17 +28,18 @@ from __future__ import annotations
 import math
 import operator
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, compress, count, pairwise
+from itertools import chain, compress, count, groupby, pairwise
 from operator import itemgetter
 from typing import ClassVar
 
 from ..document import Document, Flag
 from ..filter import TextFilter
-from ..segment import ABBREVIATIONS, paragraphs, sentences
+from ..segment import ABBREVIATIONS, sentences
 
 #: Function words: each is its own class in the word-order model and none counts as content.
 FUNCTION_WORDS = frozenset(
@@ -265,6 +266,10 @@ class OrderModel:
     """Class-bigram log-ratios log P(b | a) - log P(b), for every pair of classes."""
 
     ratio: dict[tuple[str, str], float]
+    #: the same log-ratios as a table: ``rows[a][b]`` for the class ids ``a``, ``b``
+    rows: list[list[float]]
+    #: class -> id
+    ids: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -298,7 +303,9 @@ def order_model() -> OrderModel:
         for b in ALL_CLASSES:
             if (a, b) not in ratio:
                 ratio[(a, b)] = unseen.get(a, -3.0)
-    return OrderModel(ratio)
+    names = sorted(ALL_CLASSES)
+    rows = [[ratio[(a, b)] for b in names] for a in names]
+    return OrderModel(ratio, rows, {c: i for i, c in enumerate(names)})
 
 
 # --- analysis ----------------------------------------------------------------------
@@ -306,6 +313,9 @@ def order_model() -> OrderModel:
 #: Words that open a new clause (besides commas, semicolons, colons and dashes).
 CLAUSE_WORDS = frozenset(["and", "but", "while", "whereas", "which", "because", "although"])
 _CLAUSE_MARKS = frozenset([",", ";", ":", "-"])
+#: Tokens at which :func:`clause_spans` may cut (a token starting with a dash is a
+#: lone dash: :func:`tokenize` splits punctuation off words).
+_CLAUSE_BREAKS = _CLAUSE_MARKS | CLAUSE_WORDS | {"–", "—"}
 #: Pronouns by grammatical person: a sentence in the first or second person inside a
 #: document that never uses it is often a quotation from elsewhere.
 _PERSONS = {"i": 1, "me": 1, "my": 1, "we": 2, "us": 2, "our": 2, "you": 4, "your": 4}
@@ -313,31 +323,37 @@ _PERSONS = {"i": 1, "me": 1, "my": 1, "we": 2, "us": 2, "our": 2, "you": 4, "you
 MARK_VARIANTS = (("’", "'"), ("“", '"'), ("—", " -- "), ("”", '"'))
 
 
-@lru_cache(maxsize=1 << 16)
-def _token_info(token: str) -> tuple[str, str | None, float, float, bool, int]:
-    """(class when not sentence-initial, stem or None, weight, rarity, capitalised, field).
+#: Token facts for :func:`analyse`: (class when not sentence-initial, class when
+#: sentence-initial, stem or None, weight, rarity, capitalised, semantic field).
+_Info = tuple[str, str, str | None, float, float, bool, int]
+
+
+@lru_cache(maxsize=1 << 17)
+def _token_info(token: str) -> _Info:
+    """(class, class as first token, stem or None, weight, rarity, capitalised, field).
 
     The weight of a content word is 6 minus its Zipf value, at least 0: "said"
     weighs 0, "city" about 0.5, "brittle" about 3. Its rarity is log(0.6 / f), f its
     frequency per token, from which the chance of meeting it again is judged.
     Function words, numbers, punctuation and words under three letters have no stem
-    (not content).
+    (not content). Cached: a document's words are looked up once each.
     """
     cls = word_class(token, False)
+    first = word_class(token, True)
     if len(token) < 3 or not token[0].isalpha():
-        return cls, None, 0.0, 0.0, False, -1
+        return cls, first, None, 0.0, 0.0, False, -1
     lower = token.lower()
     if lower in FUNCTION_WORDS:
-        return cls, None, 0.0, 0.0, False, -1
+        return cls, first, None, 0.0, 0.0, False, -1
     table = zipf_table()
     z = table.get(lower)
     if z is None:
         z = table.get(lower.rstrip("s'’"), RARE_ZIPF)
     if z >= 6.0:
-        return cls, None, 0.0, 0.0, False, -1
+        return cls, first, None, 0.0, 0.0, False, -1
     field = _field_of(lower, fields_table().field)
     rarity = math.log(0.6) - (z - 9) * math.log(10)
-    return cls, stem(lower), 6.0 - z, rarity, token[0].isupper(), field
+    return cls, first, stem(lower), 6.0 - z, rarity, token[0].isupper(), field
 
 
 @lru_cache(maxsize=1 << 16)
@@ -381,7 +397,7 @@ def _token_spans(text: str, start: int, tokens: Sequence[str]) -> list[tuple[int
     return spans
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     start: int
     end: int
@@ -435,36 +451,47 @@ def _units(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1 << 17)
+def _chunk_info(chunk: str) -> tuple[tuple[str, ...], tuple[_Info, ...]]:
+    """Tokens of a whitespace-delimited chunk and their facts (one cache lookup per chunk)."""
+    tokens = _split_chunk(chunk)
+    return tokens, tuple(map(_token_info, tokens))
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_VARIANTS = tuple(v for pair in MARK_VARIANTS for v in pair)
+_NO_MARKS = (False,) * len(_VARIANTS)
+_CLASS = itemgetter(0)
+_STEM = itemgetter(2)
+
+
 def analyse(text: str) -> list[_Sentence]:
     """Sentences of ``text`` with their tokens, token classes and weighted content words."""
     out = []
-    variants = [v for pair in MARK_VARIANTS for v in pair]
-    present = [v in text for v in variants]
-    no_marks = (False,) * len(variants)
+    any_marks = any(v in text for v in _VARIANTS)
+    persons = _PERSONS.keys()
     for s, e in _units(text):
         chunk = text[s:e]
-        tokens = list(chain.from_iterable(map(_split_chunk, chunk.split())))
-        infos = list(map(_token_info, tokens))
-        classes = list(map(itemgetter(0), infos))
-        classes[0] = word_class(tokens[0], True)
+        parts = list(map(_chunk_info, chunk.split()))
+        tokens = list(chain.from_iterable(map(_FIRST, parts)))
+        infos = list(chain.from_iterable(map(_SECOND, parts)))
+        classes = ["<s>", *map(_CLASS, infos), "</s>"]
+        classes[1] = infos[0][1]
         content: dict[str, tuple[float, int, float, bool]] = {}
         fields: dict[str, int] = {}
-        for i in compress(count(), map(itemgetter(1), infos)):
-            _, key, w, rarity, cap, field = infos[i]
+        for i in compress(count(), map(_STEM, infos)):
+            _, _, key, w, rarity, cap, field = infos[i]
             assert key is not None  # compress kept only tokens with a stem
-            if key not in content or content[key][0] < w:
+            old = content.get(key)
+            if old is None or old[0] < w:
                 content[key] = (w, i, rarity, cap and i > 0)
                 if field >= 0:
                     fields[key] = field
-        marks = (
-            tuple(p and v in chunk for v, p in zip(variants, present, strict=True))
-            if True in present
-            else no_marks
-        )
+        # a variant missing from the text is missing from every sentence
+        marks = tuple(map(chunk.__contains__, _VARIANTS)) if any_marks else _NO_MARKS
         voice = 0
-        for word in _PERSONS.keys() & set(classes):
+        for word in persons & set(classes):
             voice |= _PERSONS[word]
-        classes = ["<s>", *classes, "</s>"]
         out.append(_Sentence(s, e, tokens, classes, content, fields, marks, voice))
     return out
 
@@ -497,28 +524,42 @@ class _Context:
     para_size: dict[int, int]  # paragraph -> number of sentences
 
 
+def _paragraph_starts(text: str) -> list[int]:
+    r"""Where paragraphs start: after each run of two or more line breaks.
+
+    Sentences fall into the same groups as with :func:`scrubtext.segment.paragraphs`
+    (which also drops blank paragraphs; no sentence is in one), without a regex scan.
+
+    >>> _paragraph_starts("One.\nTwo.\n\n\nThree.")
+    [0, 12]
+    """
+    starts = [0]
+    at = text.find("\n\n")
+    while at >= 0:
+        at += 2
+        while at < len(text) and text[at] == "\n":
+            at += 1
+        starts.append(at)
+        at = text.find("\n\n", at)
+    return starts
+
+
 def _context(text: str, sents: Sequence[_Sentence]) -> _Context:
-    counts: dict[str, int] = {}
-    marks = [0] * (2 * len(MARK_VARIANTS))
-    voices = [0, 0, 0]
-    field_counts: dict[int, int] = {}
-    starts = [p for p, _ in paragraphs(text)]
+    counts = Counter(chain.from_iterable(s.content for s in sents))
+    marks = [sum(col) for col in zip(*(s.marks for s in sents), strict=True)]
+    marks = marks or [0] * len(_VARIANTS)
+    voices = [sum(1 for s in sents if (s.voice >> i) & 1) for i in range(3)]
+    field_counts = Counter(chain.from_iterable(s.fields.values() for s in sents))
+    starts = _paragraph_starts(text)
     para = [bisect_right(starts, s.start) for s in sents]
     para_counts: dict[int, dict[str, int]] = {}
-    for s, p in zip(sents, para, strict=True):
-        pc = para_counts.setdefault(p, {})
-        for key in s.content:
-            counts[key] = counts.get(key, 0) + 1
-            pc[key] = pc.get(key, 0) + 1
-        for i, used in enumerate(s.marks):
-            marks[i] += used
-        for i in range(3):
-            voices[i] += (s.voice >> i) & 1
-        for f in s.fields.values():
-            field_counts[f] = field_counts.get(f, 0) + 1
     sizes: dict[int, int] = {}
-    for p in para:
-        sizes[p] = sizes.get(p, 0) + 1
+    k = 0
+    for p, group in groupby(para):
+        n = len(list(group))
+        sizes[p] = n
+        para_counts[p] = Counter(chain.from_iterable(s.content for s in sents[k : k + n]))
+        k += n
     tokens = sum(len(s.tokens) for s in sents)
     fields = sum(field_counts.values())
     return _Context(counts, marks, voices, field_counts, fields, tokens, para, para_counts, sizes)
@@ -665,7 +706,9 @@ def clause_spans(s: _Sentence) -> list[tuple[int, int]]:
     """
     spans = []
     first = 0
-    for i, t in enumerate(s.tokens):
+    tokens = s.tokens
+    for i in compress(count(), map(_CLAUSE_BREAKS.__contains__, tokens)):
+        t = tokens[i]
         if t in _CLAUSE_MARKS or s.classes[i + 1] == "-":
             if i + 1 > first:
                 spans.append((first, i + 1))
@@ -781,7 +824,9 @@ def garbled_features(s: _Sentence) -> list[float]:
     whether the sentence starts with a lower-case word, and the share of capitalised
     function words after the first token ("... brittle The state ...")."""
     classes = s.classes
-    ratios = list(map(order_model().ratio.__getitem__, pairwise(classes)))
+    model = order_model()
+    ids = list(map(model.ids.__getitem__, classes))
+    ratios = list(map(operator.getitem, map(model.rows.__getitem__, ids[:-1]), ids[1:]))
     n = len(ratios)
     gain = sum(ratios) / n
     rare = sum(map(RARE_PAIR.__gt__, ratios)) / n
@@ -812,11 +857,6 @@ def document_features(logits: Sequence[float]) -> list[list[float]]:
         third = others[min(2, len(others) - 1)] if others else z
         out.append([1.0, z, z - median, z - top, z - third])
     return out
-
-
-def _logistic(weights: Sequence[float], feats: Sequence[float]) -> float:
-    z = sum(map(operator.mul, weights, feats))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 #: Logistic weights (intercept first), fitted by tools/fit_coherence.py on the
@@ -952,31 +992,43 @@ class Coherence(TextFilter):
         return doc.meta.get("language") == "en" and len(doc.text) >= 200
 
     def flag(self, doc: Document) -> list[Flag]:
-        """One flag per incoherent sentence, in text order."""
+        """One flag per incoherent sentence, in text order.
+
+        Scores are compared as logits: only a sentence whose best logit reaches the
+        threshold's gets a probability and a reason.
+        """
         text = doc.text
         sents = analyse(text)
         if len(sents) < self.min_sentences:
             return []
         ctx = _context(text, sents)
-        scored = []
         topic = topic_features(sents, ctx)
-        logits = [sum(map(operator.mul, TOPIC_WEIGHTS, tf)) for tf in topic]
+        logits = [_dot(TOPIC_WEIGHTS, tf) for tf in topic]
         doc_feats = document_features(logits)
-        for s, tf, df in zip(sents, topic, doc_feats, strict=True):
-            candidates = [(_logistic(DOCUMENT_WEIGHTS, df), "coherence.topic")]
-            clause = clause_features(s, ctx)
-            if clause is not None:
-                p_clause = _logistic(SPLICE_WEIGHTS, splice_features(tf, clause))
-                candidates.append((p_clause, "coherence.clause"))
-            gf: list[float] = []
-            if len(s.tokens) >= self.min_garbled_tokens:
-                gf = garbled_features(s)
-                candidates.append((_logistic(GARBLED_WEIGHTS, gf), "coherence.garbled"))
-            # a rule switched off must not hide another rule's flag on the same sentence
-            best = max((c for c in candidates if self.enabled(c[1])), default=(0.0, ""))
-            scored.append((best, s, clause, gf))
+        on_topic = self.enabled("coherence.topic")
+        on_clause = self.enabled("coherence.clause")
+        on_garbled = self.enabled("coherence.garbled")
+        cut = _logit(self.threshold) - 1e-9
+        min_tokens = self.min_garbled_tokens
         flags: list[Flag] = []
-        for (score, rule), s, clause, gf in scored:
+        for s, tf, df in zip(sents, topic, doc_feats, strict=True):
+            # (clamped logit, rule) of every enabled candidate; a rule switched off
+            # must not hide another rule's flag on the same sentence
+            best = (-math.inf, "")
+            if on_topic:
+                best = (_clamp(_dot(DOCUMENT_WEIGHTS, df)), "coherence.topic")
+            clause = clause_features(s, ctx) if on_clause else None
+            if clause is not None:
+                z = _clamp(_dot(SPLICE_WEIGHTS, splice_features(tf, clause)))
+                best = max(best, (z, "coherence.clause"))
+            gf: list[float] = []
+            if on_garbled and len(s.tokens) >= min_tokens:
+                gf = garbled_features(s)
+                best = max(best, (_clamp(_dot(GARBLED_WEIGHTS, gf)), "coherence.garbled"))
+            z, rule = best
+            if z < cut:
+                continue
+            score = 1.0 / (1.0 + math.exp(-z))
             if score < self.threshold:
                 continue
             if rule == "coherence.topic":
@@ -993,6 +1045,24 @@ class Coherence(TextFilter):
                 reason = _garbled_reason(gf, s)
             flags.append(Flag(s.start, s.end, rule, reason, round(score, 3)))
         return _merge_garbled(flags)
+
+
+def _dot(weights: Sequence[float], feats: Sequence[float]) -> float:
+    z: float = sum(map(operator.mul, weights, feats))
+    return z
+
+
+def _clamp(z: float) -> float:
+    return -30.0 if z < -30.0 else 30.0 if z > 30.0 else z
+
+
+def _logit(p: float) -> float:
+    """The logit a score must reach to be ``p`` or more (-inf/inf outside (0, 1))."""
+    if p <= 0.0:
+        return -math.inf
+    if p >= 1.0:
+        return math.inf
+    return math.log(p / (1.0 - p))
 
 
 def _merge_garbled(flags: list[Flag]) -> list[Flag]:
