@@ -165,6 +165,10 @@ RULES: dict[str, str] = {
 FURNITURE_LABELS = frozenset(["byline", "image_name", "separator", "crumb", "title_repeat"])
 
 
+#: Verdicts and line segmentations kept from one pass to the next.
+_Memo = dict[tuple[object, ...], tuple[object, ...]]
+
+
 @dataclass(slots=True)
 class _Block:
     start: int
@@ -219,14 +223,14 @@ class Boilerplate(TextFilter):
         the filter idempotent. Later passes are mapped back to ``doc.text``.
         """
         language = doc.meta.get("language")
-        memo: dict[tuple[object, ...], tuple[object, ...]] = {}
+        memo: _Memo = {}
         return until_stable(doc.text, lambda t: _edits(t, self.plan(t, language, memo)), MAX_PASSES)
 
     def plan(
         self,
         text: str,
         language: str | None = None,
-        memo: dict[tuple[object, ...], tuple[object, ...]] | None = None,
+        memo: _Memo | None = None,
     ) -> list[_Block]:
         """The blocks of ``text`` with their scores and decisions (for inspection).
 
@@ -245,7 +249,7 @@ class Boilerplate(TextFilter):
             or language in (None, "en")
             or _share(text, stops) >= UNKNOWN_LANGUAGE_SHARE
         )
-        blocks = self._segment(text)
+        blocks = self._segment(text, memo)
         if not blocks:
             return []
         title = _title(text, blocks)
@@ -291,41 +295,28 @@ class Boilerplate(TextFilter):
 
     # --- segmentation -------------------------------------------------------------------
 
-    def _segment(self, text: str) -> list[_Block]:
+    def _segment(self, text: str, memo: _Memo | None = None) -> list[_Block]:
         blocks: list[_Block] = []
         cutters = self._cutters()
         pos = 0
         for line in text.split("\n"):
-            start, end = pos, pos + len(line)
-            pos = end + 1
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if start == end:
-                continue
-            if (
-                end - start < SHORT_LINE and not _has_sentence_end(text[start:end], SHORT_LINE)
-            ) or (
-                end - start < PARAGRAPH_LINE
-                and _is_terminal(text[end - 3 : end])
-                and not SUSPECT.search(text, start, end)
-            ):
-                blocks.append(_Block(start, end, "line"))
-                continue
-            if end - start >= PARAGRAPH_LINE:
-                # a flattened page: cut the whole line at once
-                blocks.extend(_cut(text, start, end, cutters, sentences(text, start, end)))
-                continue
-            for s, e in sentences(text, start, end):
-                if (
-                    e - s < LONG_SENTENCE
-                    and text[e - 1] in _TERMINAL
-                    and not SUSPECT.search(text, s, e)
-                ):
-                    blocks.append(_Block(s, e, "line"))
-                else:
-                    blocks.extend(_cut(text, s, e, cutters))
+            offset = pos
+            pos += len(line) + 1
+            if len(line) < SHORT_LINE:
+                start, end = _strip(line, 0, len(line))
+                if start < end and not _has_sentence_end(line[start:end], SHORT_LINE):
+                    blocks.append(_Block(offset + start, offset + end, "line"))
+                    continue
+                if start == end:
+                    continue
+            key = ("line", line)
+            cached = memo.get(key) if memo is not None else None
+            if cached is None:
+                cached = tuple((b.start, b.end, b.cue) for b in _segment_line(line, cutters))
+                if memo is not None:
+                    memo[key] = cached
+            pieces: tuple[tuple[int, int, str], ...] = cached  # type: ignore[assignment]
+            blocks.extend(_Block(offset + a, offset + e, cue) for a, e, cue in pieces)
         _split_title(text, blocks)
         return _merge_short_lines(text, blocks, self.extra_phrases)
 
@@ -795,6 +786,39 @@ def _reason(text: str, run: list[_Block]) -> str:
 # --- helpers ----------------------------------------------------------------------------
 
 
+def _segment_line(line: str, cutters: PhraseFinder) -> list[_Block]:
+    """Blocks of one line (offsets within the line): the line itself when it is a
+    short line or a clean paragraph, else its sentences cut at cues."""
+    start, end = _strip(line, 0, len(line))
+    if start == end:
+        return []
+    if (end - start < SHORT_LINE and not _has_sentence_end(line[start:end], SHORT_LINE)) or (
+        end - start < PARAGRAPH_LINE
+        and _is_terminal(line[end - 3 : end])
+        and not SUSPECT.search(line, start, end)
+    ):
+        return [_Block(start, end, "line")]
+    if end - start >= PARAGRAPH_LINE:
+        # a flattened page: cut the whole line at once
+        return _cut(line, start, end, cutters, sentences(line, start, end))
+    blocks: list[_Block] = []
+    for s, e in sentences(line, start, end):
+        if e - s < LONG_SENTENCE and line[e - 1] in _TERMINAL and not SUSPECT.search(line, s, e):
+            blocks.append(_Block(s, e, "line"))
+        else:
+            blocks.extend(_cut(line, s, e, cutters))
+    return blocks
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved past white space at both ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _cut(
     text: str,
     start: int,
@@ -1037,7 +1061,7 @@ def _checked_language(text: str, language: str | None) -> str | None:
     size = len(text)
     words: list[str] = []
     for at in (size // 4, size // 2, 3 * size // 4):
-        words += WORD_TOKEN.compiled.findall(text, max(0, at - 1000), at + 1000)
+        words += WORD_TOKEN.compiled.findall(text, max(0, at - 500), at + 500)
     if len(words) < 30:
         return language
     low = " ".join(words).lower().split(" ")
