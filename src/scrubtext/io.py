@@ -148,11 +148,6 @@ class InputFile:
         self._raw.close()
 
 
-def open_binary(name: str) -> IO[bytes]:
-    """Open a path (or ``-`` for stdin) for reading bytes, decompressing by extension."""
-    return InputFile(name).stream
-
-
 def open_output(path: str, comp: str | None = None) -> IO[bytes]:
     """Open ``path`` for writing bytes, compressed as ``comp`` or its extension says."""
     comp = compression(path) if comp is None else comp
