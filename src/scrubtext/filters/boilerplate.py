@@ -303,11 +303,12 @@ class Boilerplate(TextFilter):
             offset = pos
             pos += len(line) + 1
             if len(line) < SHORT_LINE:
-                start, end = _strip(line, 0, len(line))
-                if start < end and not _has_sentence_end(line[start:end], SHORT_LINE):
-                    blocks.append(_Block(offset + start, offset + end, "line"))
+                stripped = line.strip()
+                if not stripped:
                     continue
-                if start == end:
+                if not _has_sentence_end(stripped, SHORT_LINE):
+                    start = offset + len(line) - len(line.lstrip())
+                    blocks.append(_Block(start, start + len(stripped), "line"))
                     continue
             key = ("line", line)
             cached = memo.get(key) if memo is not None else None
@@ -598,6 +599,7 @@ def _merge_short_lines(text: str, blocks: list[_Block], extra: tuple[str, ...]) 
     """
     out: list[_Block] = []
     run: list[_Block] = []
+    index = vocab.index(extra)
 
     def flush(nxt: _Block | None) -> None:
         keep_last = nxt is not None and run and nxt.end - nxt.start > SHORT_ITEM
@@ -619,7 +621,7 @@ def _merge_short_lines(text: str, blocks: list[_Block], extra: tuple[str, ...]) 
             and "\n" not in text[b.start : b.end]
             and "omment" not in text[b.start : b.end]
             and (not run or "\n" in text[run[-1].end : b.start])
-            and vocab.lookup(text[b.start : b.end].strip(" :：•·|-–—>»"), extra) is None
+            and " ".join(text[b.start : b.end].lower().strip(" :：•·|-–—>»").split()) not in index
         )
         if short:
             run.append(b)
