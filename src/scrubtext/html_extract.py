@@ -26,8 +26,8 @@ go through a tree-free fallback that keeps all visible text.
 ...             "</article><footer>© Site</footer></body></html>")
 >>> r.text
 'Rain\\n\\nIt rained all day in the city, and the river rose by a metre.'
->>> sorted(r.dropped)
-['footer', 'navigation']
+>>> dict(sorted(r.dropped.items()))
+{'blocks outside the main content': 2, 'footer': 1, 'navigation': 1}
 """
 
 from __future__ import annotations
