@@ -948,11 +948,12 @@ def _split_title(text: str, blocks: list[_Block]) -> None:
 
 
 def _site_like(name: str) -> bool:
-    """Whether a title suffix looks like a site name: short, capitalised or a domain,
-    not a sentence."""
+    """Whether a title suffix looks like a site name: short (counted in distinct words,
+    so that a later fix of a doubled word cannot change the verdict), capitalised or a
+    domain, not a sentence."""
     words = name.split()
     return (
-        0 < len(words) <= 6
+        0 < len(set(words)) <= 6
         and not _is_terminal(name)
         and (name[0].isupper() or "." in name)
         and any(w[0].isupper() or "." in w for w in words)
