@@ -397,6 +397,11 @@ def _token_spans(text: str, start: int, tokens: Sequence[str]) -> list[tuple[int
     return spans
 
 
+#: One content word in context: (weight, background frequency, capitalised, other sentences
+#: that contain it, affinity of its semantic field with the rest of the document or None).
+_Word = tuple[float, float, bool, int, float | None]
+
+
 @dataclass(slots=True)
 class _Sentence:
     start: int
@@ -414,6 +419,8 @@ class _Sentence:
     #: affinity of each content word's semantic field with the rest of the document,
     #: filled in once by :func:`topic_features`
     affinity: dict[str, float] | None = None
+    #: (token index, content word in context), filled in once by :func:`topic_features`
+    words: list[tuple[int, _Word]] | None = None
 
 
 def _units(text: str) -> list[tuple[int, int]]:
@@ -451,13 +458,24 @@ def _units(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=1 << 17)
-def _chunk_info(chunk: str) -> tuple[tuple[str, ...], tuple[_Info, ...]]:
-    """Tokens of a whitespace-delimited chunk and their facts (one cache lookup per chunk)."""
-    tokens = _split_chunk(chunk)
-    return tokens, tuple(map(_token_info, tokens))
+class _ChunkCache(dict[str, tuple[tuple[str, ...], tuple[_Info, ...]]]):
+    """Whitespace-delimited chunk -> its tokens and their facts.
+
+    A dict whose ``__missing__`` fills it: a hit is one C-level lookup, cheaper than
+    an ``lru_cache`` call; it is emptied when it grows past ``limit`` entries.
+    """
+
+    limit = 1 << 17
+
+    def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[_Info, ...]]:
+        if len(self) >= self.limit:
+            self.clear()
+        tokens = _split_chunk(chunk)
+        value = self[chunk] = (tokens, tuple(map(_token_info, tokens)))
+        return value
 
 
+_CHUNKS = _ChunkCache()
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _VARIANTS = tuple(v for pair in MARK_VARIANTS for v in pair)
 _NO_MARKS = (False,) * len(_VARIANTS)
@@ -470,9 +488,10 @@ def analyse(text: str) -> list[_Sentence]:
     out = []
     any_marks = any(v in text for v in _VARIANTS)
     persons = _PERSONS.keys()
+    chunks = _CHUNKS.__getitem__
     for s, e in _units(text):
         chunk = text[s:e]
-        parts = list(map(_chunk_info, chunk.split()))
+        parts = list(map(chunks, chunk.split()))
         tokens = list(chain.from_iterable(map(_FIRST, parts)))
         infos = list(chain.from_iterable(map(_SECOND, parts)))
         classes = ["<s>", *map(_CLASS, infos), "</s>"]
@@ -575,11 +594,6 @@ def _mark_mismatch(used: Sequence[bool], own: Sequence[bool], ctx: _Context) -> 
     return n
 
 
-#: One content word in context: (weight, background frequency, capitalised, other sentences
-#: that contain it, affinity of its semantic field with the rest of the document or None).
-_Word = tuple[float, float, bool, int, float | None]
-
-
 def _affinities(s: _Sentence, ctx: _Context) -> dict[str, float]:
     """Content word stem -> how much more the rest of the document uses its semantic field
     than running English does (log ratio), for the words that have a field."""
@@ -607,9 +621,8 @@ def _evidence(words: Sequence[_Word], log_length: float) -> list[float]:
     the weight found in at least two other sentences; then the mean and the lowest
     affinity of the words' semantic fields with the rest of the document.
     """
-    total = matched = strong = evidence = affinity = 0.0
+    total = matched = strong = evidence = affinity = lowest = 0.0
     n_matched = caps_unmatched = caps_matched = n_fields = 0
-    lowest = 0.0
     for w, f, cap, others, aff in words:
         total += w
         if aff is not None:
@@ -624,17 +637,36 @@ def _evidence(words: Sequence[_Word], log_length: float) -> list[float]:
             n_matched += 1
             caps_matched += cap
             # log(0.3 / chance of meeting the word in a document this long), if positive
-            surprise = f - log_length
-            if surprise > 0:
-                evidence += surprise
+            if f > log_length:
+                evidence += f - log_length
         else:
             caps_unmatched += cap
+    return _cohesion(
+        total, matched, strong, evidence, affinity, lowest,
+        n_matched, len(words), caps_unmatched, caps_matched, n_fields,
+    )  # fmt: skip
+
+
+def _cohesion(
+    total: float,
+    matched: float,
+    strong: float,
+    evidence: float,
+    affinity: float,
+    lowest: float,
+    n_matched: int,
+    n_words: int,
+    caps_unmatched: int,
+    caps_matched: int,
+    n_fields: int,
+) -> list[float]:
+    """The features :func:`_evidence` describes, from the sums over the words."""
     return [
         matched / total if total else 1.0,
         math.log1p(total),
         math.log1p(total - matched),
         math.log1p(n_matched),
-        math.log1p(len(words) - n_matched),
+        math.log1p(n_words - n_matched),
         evidence / 10,
         math.log1p(caps_unmatched),
         math.log1p(caps_matched),
@@ -650,6 +682,7 @@ def topic_features(sents: Sequence[_Sentence], ctx: _Context) -> list[list[float
     n = len(sents)
     counts = ctx.counts
     log_n = math.log(n)
+    log_length = ctx.log_tokens
 
     for k, s in enumerate(sents):
         content = s.content
@@ -659,19 +692,44 @@ def topic_features(sents: Sequence[_Sentence], ctx: _Context) -> list[list[float
                 near.update(sents[j].content)
         p = ctx.paragraph[k]
         pc = ctx.para_counts[p]
-        words: list[_Word] = []
-        total = near_w = para_w = top = 0.0
         aff = s.affinity = _affinities(s, ctx)
-        for key, (w, _, f, cap) in content.items():
-            found = counts[key] > 1
-            words.append((w, f, cap, counts[key] - 1, aff.get(key)))
+        affinity_of = aff.get
+        # one pass over the content words: what _evidence computes, plus the
+        # neighbourhood and paragraph shares; the words are kept for clause_features
+        pairs: list[tuple[int, _Word]] = []
+        total = near_w = para_w = top = matched = strong = evidence = affinity = lowest = 0.0
+        n_matched = caps_unmatched = caps_matched = n_fields = 0
+        for key, (w, i, f, cap) in content.items():
+            others = counts[key] - 1
+            a = affinity_of(key)
+            pairs.append((i, (w, f, cap, others, a)))
             total += w
             if key in near:
                 near_w += w
             if pc[key] > 1:
                 para_w += w
-            if found and w > top:
-                top = w
+            if a is not None:
+                affinity += a
+                n_fields += 1
+                if a < lowest:
+                    lowest = a
+            if others:
+                matched += w
+                if others > 1:
+                    strong += w
+                n_matched += 1
+                caps_matched += cap
+                if f > log_length:
+                    evidence += f - log_length
+                if w > top:
+                    top = w
+            else:
+                caps_unmatched += cap
+        s.words = pairs
+        cohesion = _cohesion(
+            total, matched, strong, evidence, affinity, lowest,
+            n_matched, len(pairs), caps_unmatched, caps_matched, n_fields,
+        )  # fmt: skip
         bridge = 0
         if 0 < k < n - 1:
             after = sents[k + 1].content
@@ -679,7 +737,7 @@ def topic_features(sents: Sequence[_Sentence], ctx: _Context) -> list[list[float
         rows.append(
             [
                 1.0,
-                *_evidence(words, ctx.log_tokens),
+                *cohesion,
                 near_w / total if total else 1.0,
                 para_w / total if total else 1.0,
                 math.log1p(bridge),
@@ -736,11 +794,14 @@ def clause_features(s: _Sentence, ctx: _Context) -> tuple[list[float], tuple[int
     """
     if len(s.content) < 3:
         return None
-    counts = ctx.counts
-    aff = s.affinity if s.affinity is not None else _affinities(s, ctx)
-    words = [
-        (i, (w, f, cap, counts[key] - 1, aff.get(key))) for key, (w, i, f, cap) in s.content.items()
-    ]
+    words = s.words
+    if words is None:
+        counts = ctx.counts
+        aff = s.affinity if s.affinity is not None else _affinities(s, ctx)
+        words = [
+            (i, (w, f, cap, counts[key] - 1, aff.get(key)))
+            for key, (w, i, f, cap) in s.content.items()
+        ]
     if sum(x[0] for _, x in words if not x[3]) < 2:
         return None
     spans = clause_spans(s)
