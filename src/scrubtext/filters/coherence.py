@@ -641,32 +641,12 @@ def _evidence(words: Sequence[_Word], log_length: float) -> list[float]:
                 evidence += f - log_length
         else:
             caps_unmatched += cap
-    return _cohesion(
-        total, matched, strong, evidence, affinity, lowest,
-        n_matched, len(words), caps_unmatched, caps_matched, n_fields,
-    )  # fmt: skip
-
-
-def _cohesion(
-    total: float,
-    matched: float,
-    strong: float,
-    evidence: float,
-    affinity: float,
-    lowest: float,
-    n_matched: int,
-    n_words: int,
-    caps_unmatched: int,
-    caps_matched: int,
-    n_fields: int,
-) -> list[float]:
-    """The features :func:`_evidence` describes, from the sums over the words."""
     return [
         matched / total if total else 1.0,
         math.log1p(total),
         math.log1p(total - matched),
         math.log1p(n_matched),
-        math.log1p(n_words - n_matched),
+        math.log1p(len(words) - n_matched),
         evidence / 10,
         math.log1p(caps_unmatched),
         math.log1p(caps_matched),
@@ -694,42 +674,21 @@ def topic_features(sents: Sequence[_Sentence], ctx: _Context) -> list[list[float
         pc = ctx.para_counts[p]
         aff = s.affinity = _affinities(s, ctx)
         affinity_of = aff.get
-        # one pass over the content words: what _evidence computes, plus the
-        # neighbourhood and paragraph shares; the words are kept for clause_features
+        # the words are kept for clause_features
         pairs: list[tuple[int, _Word]] = []
-        total = near_w = para_w = top = matched = strong = evidence = affinity = lowest = 0.0
-        n_matched = caps_unmatched = caps_matched = n_fields = 0
+        total = near_w = para_w = top = 0.0
         for key, (w, i, f, cap) in content.items():
             others = counts[key] - 1
-            a = affinity_of(key)
-            pairs.append((i, (w, f, cap, others, a)))
+            pairs.append((i, (w, f, cap, others, affinity_of(key))))
             total += w
             if key in near:
                 near_w += w
             if pc[key] > 1:
                 para_w += w
-            if a is not None:
-                affinity += a
-                n_fields += 1
-                if a < lowest:
-                    lowest = a
-            if others:
-                matched += w
-                if others > 1:
-                    strong += w
-                n_matched += 1
-                caps_matched += cap
-                if f > log_length:
-                    evidence += f - log_length
-                if w > top:
-                    top = w
-            else:
-                caps_unmatched += cap
+            if others and w > top:
+                top = w
         s.words = pairs
-        cohesion = _cohesion(
-            total, matched, strong, evidence, affinity, lowest,
-            n_matched, len(pairs), caps_unmatched, caps_matched, n_fields,
-        )  # fmt: skip
+        cohesion = _evidence([x for _, x in pairs], log_length)
         bridge = 0
         if 0 < k < n - 1:
             after = sents[k + 1].content
