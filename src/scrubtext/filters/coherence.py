@@ -537,7 +537,11 @@ class _Context:
     voices: list[int]  # person (I, we, you) -> number of sentences using it
     field_counts: dict[int, int]  # semantic field -> content words in it
     field_total: int  # content words with a field
-    log_tokens: float  # log of the number of tokens in the document
+    #: Meant to be the log of the number of tokens in the document, but it holds the
+    #: count itself, so the chance-of-a-match evidence is always 0 (and its fitted
+    #: weight is 0). Taking the log and refitting made the benchmark figures slightly
+    #: worse (docs/coherence.md), so the inert feature stays until a refit that helps.
+    log_tokens: float
     paragraph: list[int]  # sentence -> paragraph number
     para_counts: dict[int, dict[str, int]]  # paragraph -> stem -> sentences containing it
     para_size: dict[int, int]  # paragraph -> number of sentences
