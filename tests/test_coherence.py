@@ -226,3 +226,35 @@ def test_disabled_rules() -> None:
     kept = _flags(text, disable_rules=["coherence.garbled", "coherence.clause"])
     assert kept and {f.rule for f in kept} == {"coherence.topic"}
     assert all(f.rule != "coherence.topic" for f in _flags(text, disable_rules=["coherence.topic"]))
+
+
+def test_paragraph_starts_group_sentences_like_the_segmenter() -> None:
+    """The filter finds paragraph starts with str.find; every sentence must fall in the
+    same paragraph as with scrubtext.segment.paragraphs (blank paragraphs aside)."""
+    from bisect import bisect_right
+
+    from scrubtext.segment import paragraphs, sentences
+
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(["Ab. ", "cd ", "\n", "\n\n", " ", "  \n", "E."]) for _ in range(30)
+        )
+        spans = sentences(text)
+        ours = C._paragraph_starts(text)
+        theirs = [p for p, _ in paragraphs(text)]
+
+        def groups(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
+            ids = [bisect_right(starts, s) for s, _ in spans]
+            return [ids[i] == ids[i - 1] for i in range(1, len(ids))]
+
+        assert groups(ours, spans) == groups(theirs, spans), repr(text)
+
+
+def test_scores_are_thresholded_as_logits() -> None:
+    """A threshold of 0 or 1 still works (the logit cut-off is then infinite)."""
+    text = HARBOUR + " " + DUCTILE
+    doc = Document(text, meta={"language": "en"})
+    assert Coherence(threshold=1.0).flag(doc) == []
+    everything = Coherence(threshold=0.0).flag(doc)
+    assert len(everything) >= len(C.analyse(text)) - 2  # garbled flags may merge
