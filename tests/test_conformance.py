@@ -55,3 +55,12 @@ def test_suite_catches_noop_edits() -> None:
 def test_suite_catches_non_idempotent_filters() -> None:
     with pytest.raises(ConformanceError, match="not idempotent"):
         check_output(_Unstable(), "hello")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: deleting a script call removes the straight quote that made mt "
+    "read the left quote as an opening quote, so a second run repairs it",
+)
+def test_known_gap_pipeline_idempotence_after_script_deletion() -> None:
+    check_output(scrubtext.default_pipeline(), "A\u2018B 0.A('))")

@@ -13,9 +13,9 @@ from typing import Any
 from .config import Config
 from .errors import ConfigError, UnknownFilterError
 from .filter import Filter, TextFilter
+from .filters.boilerplate import Boilerplate
 from .filters.coherence import Coherence
 from .filters.controls import Controls
-from .filters.boilerplate import Boilerplate
 from .filters.entities import Entities
 from .filters.html import HtmlExtract
 from .filters.language import Language
@@ -52,9 +52,9 @@ REGISTRY: dict[str, FilterSpec] = {
         _spec(Whitespace, "NBSP runs, trailing spaces, blank-line floods, spaces in brackets"),
         _spec(Punctuation, "doubled full stops and commas"),
         _spec(Language, "detect the document language (annotation only)"),
+        _spec(MtRepair, "repair machine-translation slips that have one correct form"),
         _spec(Script, "delete JavaScript, CSS and JSON left in plain text"),
         _spec(Boilerplate, "delete menus, link lists, widgets, footers and page furniture"),
-        _spec(MtRepair, "repair machine-translation slips that have one correct form"),
         _spec(MtFlags, "flag machine-translation artefacts that need a human (never edits)"),
         _spec(Coherence, "flag incoherent sentences: off-topic, grafted clauses, scrambled"),
         _spec(Tidy, "final whitespace tidy, so the pipeline is idempotent"),

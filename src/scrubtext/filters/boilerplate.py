@@ -837,6 +837,9 @@ def _cut(
         for m in cue_pattern.finditer(text, start, end):
             _cue_cut(text, start, m, kind, cuts)
     for a, b, kind in cutters.finditer(text, start, end):
+        # the phrase's own closing punctuation goes with it, so no orphan is left
+        while b < end and text[b] in _CLOSING:
+            b += 1
         cuts.append((a, a, kind))
         cuts.append((b, b, "line"))
     run_ends: set[int] = set()
@@ -865,6 +868,10 @@ def _cut(
             if blk.end in run_ends:
                 blk.cue = "run"
     return blocks
+
+
+#: Marks that end a phrase (``Disqus.``) and belong to it when it is cut out.
+_CLOSING = frozenset(".!?:;,)]»”’\"")
 
 
 def _cue_cut(text: str, start: int, m: Any, kind: str, cuts: list[tuple[int, int, str]]) -> None:
