@@ -258,3 +258,14 @@ def test_scores_are_thresholded_as_logits() -> None:
     assert Coherence(threshold=1.0).flag(doc) == []
     everything = Coherence(threshold=0.0).flag(doc)
     assert len(everything) >= len(C.analyse(text)) - 2  # garbled flags may merge
+
+
+def test_long_single_line_is_scored_in_windows_with_offsets_into_the_whole_text() -> None:
+    from scrubtext.filters.coherence import WINDOW, _windows
+
+    text = "The council said the new line opens in May, and fares stay the same. " * 7000
+    spans = _windows(text, WINDOW)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(0 < e - s <= WINDOW for s, e in spans)
+    assert all(text[e - 1] == " " for s, e in spans[:-1])  # cut after a sentence end

@@ -1019,9 +1019,23 @@ class Coherence(TextFilter):
         """One flag per incoherent sentence, in text order.
 
         Scores are compared as logits: only a sentence whose best logit reaches the
-        threshold's gets a probability and a reason.
+        threshold's gets a probability and a reason. A document longer than
+        :data:`WINDOW` characters is scored window by window (cut at paragraph or
+        sentence ends), so time stays linear in its length.
         """
         text = doc.text
+        if len(text) <= WINDOW:
+            return self._flag_text(text)
+        flags: list[Flag] = []
+        for start, end in _windows(text, WINDOW):
+            flags.extend(
+                Flag(f.start + start, f.end + start, f.rule, f.reason, f.score)
+                for f in self._flag_text(text[start:end])
+            )
+        return flags
+
+    def _flag_text(self, text: str) -> list[Flag]:
+        """Flags for one document or window."""
         sents = analyse(text)
         if len(sents) < self.min_sentences:
             return []
@@ -1069,6 +1083,36 @@ class Coherence(TextFilter):
                 reason = _garbled_reason(gf, s)
             flags.append(Flag(s.start, s.end, rule, reason, round(score, 3)))
         return _merge_garbled(flags)
+
+
+#: Longest stretch of text scored as one document, in characters.
+WINDOW = 200_000
+
+
+def _windows(text: str, size: int) -> list[tuple[int, int]]:
+    """Spans of at most ``size`` characters covering ``text``, cut after a blank line,
+    else after a sentence end, else at a space, else anywhere.
+
+    >>> _windows("aa. bb. cc.", 5)
+    [(0, 4), (4, 8), (8, 11)]
+    """
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        limit = start + size
+        cut = text.rfind("\n\n", start + 1, limit) + 2
+        if cut < start + size // 2:
+            cut = max(text.rfind(". ", start + 1, limit), text.rfind("\n", start + 1, limit)) + 1
+            if cut < start + size // 2:
+                cut = text.rfind(" ", start + 1, limit) + 1
+                if cut <= start:
+                    cut = limit
+        while cut < n and text[cut] == " ":
+            cut += 1
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
 
 
 def _dot(weights: Sequence[float], feats: Sequence[float]) -> float:
