@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import subprocess
 import sys
@@ -266,6 +267,6 @@ def test_long_single_line_is_scored_in_windows_with_offsets_into_the_whole_text(
     text = "The council said the new line opens in May, and fares stay the same. " * 7000
     spans = _windows(text, WINDOW)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(0 < e - s <= WINDOW for s, e in spans)
     assert all(text[e - 1] == " " for s, e in spans[:-1])  # cut after a sentence end
