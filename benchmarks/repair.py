@@ -329,7 +329,35 @@ def english_articles(limit: int | None) -> list[str]:
     return docs[:limit] if limit else docs
 
 
-def run_repairs(docs: list[str], seed: int, per: int) -> None:
+#: Floors for --check (seed 0, all English articles, 2 per article), a little below
+#: the figures measured on 2026-11-21: every repair must stay precise; recall and the
+#: flag recalls may not fall; clean text must stay (almost) untouched.
+PRECISION_FLOOR = 0.99
+RECALL_FLOORS = {
+    "mt.apostrophe": 0.97,
+    "mt.cjk_punct": 0.97,
+    "mt.space_before_punct": 0.97,
+    "mt.doubled_word": 0.97,
+    "mt.acronym": 0.97,
+    "mt.fused_name": 0.96,
+    "mt.glossary": 0.97,
+    "mt.final_stop": 0.74,
+}
+FLAG_RECALL_FLOORS = {
+    "mt_flags.repeated_phrase": 0.97,
+    "mt_flags.fused_sentence": 0.97,
+    "mt_flags.oscillation": 0.95,
+    "mt_flags.repeated_word": 0.97,
+    "mt_flags.truncated": 0.69,
+    "mt_flags.cjk_residue": 0.97,
+    "mt_flags.unverified_name": 0.97,
+}
+CLEAN_EDITS_PER_1K_CEILING = 0.25
+
+
+def run_repairs(docs: list[str], seed: int, per: int) -> dict[str, tuple[float, float]]:
+    """Print and return (precision, recall) per repair rule."""
+    figures: dict[str, tuple[float, float]] = {}
     print(
         f"{'rule':24s} {'injected':>8s} {'repaired':>8s} {'false':>6s} {'precision':>9s} {'recall':>7s}"
     )
@@ -353,9 +381,13 @@ def run_repairs(docs: list[str], seed: int, per: int) -> None:
         precision = repaired / (repaired + false) if repaired + false else float("nan")
         recall = repaired / injected if injected else float("nan")
         print(f"{rule:24s} {injected:8d} {repaired:8d} {false:6d} {precision:9.3f} {recall:7.3f}")
+        figures[rule] = (precision, recall)
+    return figures
 
 
-def run_flags(docs: list[str], seed: int, per: int) -> None:
+def run_flags(docs: list[str], seed: int, per: int) -> dict[str, float]:
+    """Print and return the recall of each flag rule."""
+    figures: dict[str, float] = {}
     print(f"\n{'flag rule':26s} {'injected':>8s} {'found':>6s} {'recall':>7s}")
     flagger = MtFlags()
     for rule, inject in FLAGS.items():
@@ -374,9 +406,12 @@ def run_flags(docs: list[str], seed: int, per: int) -> None:
                     found += 1
         recall = found / injected if injected else float("nan")
         print(f"{rule:26s} {injected:8d} {found:6d} {recall:7.3f}")
+        figures[rule] = recall
+    return figures
 
 
-def run_clean(docs: list[str], show: int) -> None:
+def run_clean(docs: list[str], show: int) -> float:
+    """Print edits and flags on the untouched articles; return default edits per 1,000 words."""
     words = sum(len(t.split()) for t in docs)
     edits: Counter[str] = Counter()
     flags: Counter[str] = Counter()
@@ -410,6 +445,25 @@ def run_clean(docs: list[str], show: int) -> None:
     if examples:
         print("examples on clean text:")
         print("\n".join(examples))
+    return 1000 * off / words
+
+
+def check(
+    repairs: dict[str, tuple[float, float]], flags: dict[str, float], clean: float
+) -> list[str]:
+    """Every figure below its floor (or above its ceiling), as messages."""
+    bad = []
+    for rule, (precision, recall) in repairs.items():
+        if not precision >= PRECISION_FLOOR:
+            bad.append(f"{rule}: precision {precision:.3f} < {PRECISION_FLOOR}")
+        if not recall >= RECALL_FLOORS.get(rule, 0.0):
+            bad.append(f"{rule}: recall {recall:.3f} < {RECALL_FLOORS[rule]}")
+    for rule, recall in flags.items():
+        if not recall >= FLAG_RECALL_FLOORS.get(rule, 0.0):
+            bad.append(f"{rule}: recall {recall:.3f} < {FLAG_RECALL_FLOORS[rule]}")
+    if clean > CLEAN_EDITS_PER_1K_CEILING:
+        bad.append(f"clean text: {clean:.3f} edits per 1,000 words > {CLEAN_EDITS_PER_1K_CEILING}")
+    return bad
 
 
 def run_speed(docs: list[str]) -> None:
@@ -439,14 +493,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-article", type=int, default=2, help="injections per rule and article")
     ap.add_argument("--show", type=int, default=0, help="print N edits/flags made on clean text")
     ap.add_argument("--speed", action="store_true", help="also time the filters")
+    ap.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")
     args = ap.parse_args(argv)
     docs = english_articles(args.limit)
     print(f"{len(docs)} English articles, seed {args.seed}, {args.per_article} per article\n")
-    run_repairs(docs, args.seed, args.per_article)
-    run_flags(docs, args.seed, args.per_article)
-    run_clean(docs, args.show)
+    repairs = run_repairs(docs, args.seed, args.per_article)
+    flags = run_flags(docs, args.seed, args.per_article)
+    clean = run_clean(docs, args.show)
     if args.speed:
         run_speed(docs)
+    if args.check:
+        bad = check(repairs, flags, clean)
+        for line in bad:
+            print(f"BELOW FLOOR: {line}")
+        if bad:
+            return 1
+        print("all figures at or above their floors")
     return 0
 
 
