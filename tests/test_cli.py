@@ -61,6 +61,12 @@ def test_unknown_filter_is_usage_error() -> None:
     assert "Traceback" not in p.stderr.decode()
 
 
+def test_malformed_set_is_usage_error() -> None:
+    p = run("--set", "boilerplate", stdin="x")
+    assert p.returncode == 2
+    assert "--set takes KEY=VALUE" in p.stderr.decode()
+
+
 def test_missing_file_fails_with_one_line_and_others_still_come_out(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("labs.. ok\n", encoding="utf-8")

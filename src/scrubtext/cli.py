@@ -167,7 +167,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
     for item in args.set:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            raise ScrubtextError(f"--set takes KEY=VALUE, got {item!r}")
+            raise UsageError(f"--set takes KEY=VALUE, got {item!r}")
         options[key.strip()] = _parse_value(value.strip())
     if args.config:
         return Config.from_toml(args.config, **options)
