@@ -268,6 +268,16 @@ def test_disable_rules_switches_one_rule_off() -> None:
     assert kept == "( Xinhua ) said yes"
 
 
+@pytest.mark.parametrize("option", ["disable_rules", "drop"])
+def test_misspelt_rule_selector_is_a_config_error(option: str) -> None:
+    with pytest.raises(ConfigError, match="cohrence"):
+        scrubtext.clean("x", **{option: ["cohrence"]})
+    with pytest.raises(ConfigError, match="acronym_case"):
+        scrubtext.clean("x", **{option: ["mt.acronym_case"]})
+    # filter names, rule ids and rule prefixes are all accepted
+    assert scrubtext.clean("x", **{option: ["coherence", "mt.acronym", "language"]}) == "x"
+
+
 def test_registry_rows_document_their_rules() -> None:
     for spec in REGISTRY.values():
         assert spec.cls.name == spec.name

@@ -100,11 +100,27 @@ def default_pipeline(config: Config | None = None, **options: Any) -> Pipeline:
     return _cached_pipeline(config)
 
 
+def _check_rule_selectors(option: str, selectors: tuple[str, ...]) -> None:
+    """Raise :class:`ConfigError` for a selector that names no filter or rule (a typo
+    such as ``cohrence`` would otherwise silently do nothing)."""
+    rules = [rule for spec in REGISTRY.values() for rule in spec.cls.rules]
+    for s in selectors:
+        if s in REGISTRY:
+            continue
+        if not any(r == s or r.startswith(s + ".") or s.startswith(r + ".") for r in rules):
+            raise ConfigError(
+                f"option {option!r}: {s!r} is neither a filter nor a rule id; "
+                "`scrubtext --list-filters` lists them"
+            )
+
+
 @lru_cache(maxsize=64)
 def _cached_pipeline(config: Config) -> Pipeline:
     for name in (*(config.filters or ()), *config.skip):
         if name not in REGISTRY:
             raise UnknownFilterError(f"unknown filter {name!r}; filters are: {', '.join(REGISTRY)}")
+    _check_rule_selectors("disable_rules", config.disable_rules)
+    _check_rule_selectors("drop", config.drop)
     if config.filters is not None:
         chosen = [n for n in REGISTRY if n in config.filters]
     else:
