@@ -111,6 +111,7 @@ def test_list_filters_lists_every_registered_filter() -> None:
     out = p.stdout.decode()
     for name in REGISTRY:
         assert name in out
+    assert "MISSING" not in out  # internal fields (init=False) are not options
 
 
 def test_config_file(tmp_path: Path) -> None:

@@ -212,7 +212,7 @@ def list_filters(out: IO[str]) -> None:
         opts = [
             f
             for f in dataclasses.fields(spec.cls)
-            if f.name not in ("disabled_rules", "drop_rules")
+            if f.init and f.name not in ("disabled_rules", "drop_rules")
         ]
         for f in opts:
             out.write(f"    option {spec.name}.{f.name} = {f.default!r}\n")
