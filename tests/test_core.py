@@ -268,6 +268,13 @@ def test_disable_rules_switches_one_rule_off() -> None:
     assert kept == "( Xinhua ) said yes"
 
 
+@pytest.mark.parametrize("key", ["mt.disabled_rules", "boilerplate.extra_phrases"])
+def test_list_option_with_non_string_items_is_a_config_error(key: str) -> None:
+    with pytest.raises(ConfigError, match="list of strings"):
+        Config.from_options(**{key: [1]})
+    assert Config.from_options(**{key: ["x"]}).params
+
+
 @pytest.mark.parametrize("option", ["disable_rules", "drop"])
 def test_misspelt_rule_selector_is_a_config_error(option: str) -> None:
     with pytest.raises(ConfigError, match="cohrence"):

@@ -181,3 +181,13 @@ def _check_params(fname: str, kw: Mapping[str, Any]) -> None:
                 raise ConfigError(
                     f"option {fname}.{pname} takes a {type(default).__name__}, got {value!r}"
                 )
+            items: Any = value if isinstance(default, tuple) and not isinstance(value, str) else ()
+            if not all(_strings(v) for v in items):
+                raise ConfigError(f"option {fname}.{pname} takes a list of strings, got {value!r}")
+
+
+def _strings(value: Any) -> bool:
+    """A string, or a list of strings (a glossary pair)."""
+    if isinstance(value, list | tuple):
+        return all(isinstance(v, str) for v in value)
+    return isinstance(value, str)
