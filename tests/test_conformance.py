@@ -57,10 +57,12 @@ def test_suite_catches_non_idempotent_filters() -> None:
         check_output(_Unstable(), "hello")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: deleting a script call removes the straight quote that made mt "
-    "read the left quote as an opening quote, so a second run repairs it",
-)
-def test_known_gap_pipeline_idempotence_after_script_deletion() -> None:
+def test_script_deletion_then_apostrophe_repair_settles_in_one_run() -> None:
+    # deleting the script call removes the straight quote that kept mt from reading
+    # the left quote as an apostrophe; mt_settle repairs it in the same run
     check_output(scrubtext.default_pipeline(), "A\u2018B 0.A('))")
+
+
+def test_widget_deletion_leaves_no_orphaned_full_stop() -> None:
+    text = "0 Please enable JavaScript to view the comments powered by Disqus. i"
+    check_output(scrubtext.default_pipeline(), text)

@@ -317,3 +317,20 @@ def test_language_is_exposed() -> None:
 def test_scrub_rejects_bytes() -> None:
     with pytest.raises(TypeError, match="decode bytes first"):
         scrubtext.scrub(b"abc")  # type: ignore[arg-type]
+
+
+def test_mt_settle_follows_mt_options_and_switches() -> None:
+    names = scrubtext.default_pipeline().names
+    assert names.index("mt") < names.index("boilerplate") < names.index("mt_settle")
+    assert "mt_settle" not in scrubtext.default_pipeline(skip=["mt"]).names
+    assert "mt_settle" in scrubtext.default_pipeline(filters=["mt"]).names
+    p = scrubtext.default_pipeline(**{"mt.acronyms": ["ICT"]})
+    assert p["mt_settle"].acronyms == p["mt"].acronyms == ("ICT",)  # type: ignore[attr-defined]
+    with pytest.raises(ConfigError, match="takes the options of 'mt'"):
+        Config.from_options(**{"mt_settle.acronyms": ["ICT"]})
+
+
+def test_deletion_seams_are_repaired_in_the_same_run() -> None:
+    # the script call sits between two halves of a doubled word
+    once = scrubtext.clean("The 0.A('') the")
+    assert scrubtext.clean(once) == once

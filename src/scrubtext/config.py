@@ -140,13 +140,22 @@ def _resolve(key: str) -> tuple[str, str]:
     for sep in (".", "__"):
         if sep in key:
             fname, pname = key.split(sep, 1)
+            if fname in REGISTRY and REGISTRY[fname].shares:
+                shared = REGISTRY[fname].shares
+                raise ConfigError(
+                    f"filter {fname!r} takes the options of {shared!r}; write {shared}{sep}{pname}"
+                )
             if fname not in REGISTRY:
                 raise ConfigError(
                     f"unknown filter {fname!r} in option {key!r}; "
                     f"filters are: {', '.join(REGISTRY)}"
                 )
             return fname, pname
-    owners = [n for n in REGISTRY if key in _filter_params(n) and key != "disabled_rules"]
+    owners = [
+        n
+        for n, spec in REGISTRY.items()
+        if spec.shares is None and key in _filter_params(n) and key != "disabled_rules"
+    ]
     if len(owners) == 1:
         return owners[0], key
     if not owners:

@@ -19,7 +19,7 @@ from .filters.controls import Controls
 from .filters.entities import Entities
 from .filters.html import HtmlExtract
 from .filters.language import Language
-from .filters.mt import MtFlags, MtRepair
+from .filters.mt import MtFlags, MtRepair, MtSettle
 from .filters.punctuation import Punctuation
 from .filters.script import Script
 from .filters.unicode import UnicodeRepair
@@ -35,10 +35,14 @@ class FilterSpec:
     cls: type[TextFilter]
     default: bool
     summary: str
+    #: Another filter whose options this one takes and with which it is chosen or skipped.
+    shares: str | None = None
 
 
-def _spec(cls: type[TextFilter], summary: str, default: bool = True) -> FilterSpec:
-    return FilterSpec(cls.name, cls, default, summary)
+def _spec(
+    cls: type[TextFilter], summary: str, default: bool = True, shares: str | None = None
+) -> FilterSpec:
+    return FilterSpec(cls.name, cls, default, summary, shares)
 
 
 #: Every filter, in the order a pipeline runs them.
@@ -55,6 +59,7 @@ REGISTRY: dict[str, FilterSpec] = {
         _spec(MtRepair, "repair machine-translation slips that have one correct form"),
         _spec(Script, "delete JavaScript, CSS and JSON left in plain text"),
         _spec(Boilerplate, "delete menus, link lists, widgets, footers and page furniture"),
+        _spec(MtSettle, "the mt repairs again, on seams the deletions left", shares="mt"),
         _spec(MtFlags, "flag machine-translation artefacts that need a human (never edits)"),
         _spec(Coherence, "flag incoherent sentences: off-topic, grafted clauses, scrambled"),
         _spec(Tidy, "final whitespace tidy, so the pipeline is idempotent"),
@@ -76,7 +81,7 @@ def build_filter(name: str, config: Config | None = None) -> Filter:
         raise UnknownFilterError(
             f"unknown filter {name!r}; filters are: {', '.join(REGISTRY)}"
         ) from None
-    kw: dict[str, Any] = config.params_for(name)
+    kw: dict[str, Any] = config.params_for(spec.shares or name)
     fields = {f.name: f for f in dataclasses.fields(spec.cls)}
     for key, value in list(kw.items()):
         default = fields[key].default
@@ -122,8 +127,10 @@ def _cached_pipeline(config: Config) -> Pipeline:
     _check_rule_selectors("disable_rules", config.disable_rules)
     _check_rule_selectors("drop", config.drop)
     if config.filters is not None:
-        chosen = [n for n in REGISTRY if n in config.filters]
+        chosen = [
+            n for n, s in REGISTRY.items() if n in config.filters or s.shares in config.filters
+        ]
     else:
         chosen = [n for n, s in REGISTRY.items() if s.default]
-    chosen = [n for n in chosen if n not in config.skip]
+    chosen = [n for n in chosen if n not in config.skip and REGISTRY[n].shares not in config.skip]
     return Pipeline([build_filter(n, config) for n in chosen], name="default")

@@ -749,6 +749,17 @@ def _edits(text: str, blocks: list[_Block]) -> list[Edit]:
             start = prev_end
         else:
             end = next_start
+            # a full stop cut off the deleted phrase would be left orphaned: take it
+            # and the spaces after it (segmentation and verdicts are unchanged)
+            if (
+                end == run[-1].end
+                and end < len(text)
+                and text[end] in ".!?"
+                and (end + 1 == len(text) or text[end + 1] in " \t")
+            ):
+                end += 1
+                while end < len(text) and text[end] in " \t":
+                    end += 1
         if edits and edits[-1].end > start:
             start = edits[-1].end
         if end > start:
@@ -837,9 +848,6 @@ def _cut(
         for m in cue_pattern.finditer(text, start, end):
             _cue_cut(text, start, m, kind, cuts)
     for a, b, kind in cutters.finditer(text, start, end):
-        # the phrase's own closing punctuation goes with it, so no orphan is left
-        while b < end and text[b] in _CLOSING:
-            b += 1
         cuts.append((a, a, kind))
         cuts.append((b, b, "line"))
     run_ends: set[int] = set()
@@ -868,10 +876,6 @@ def _cut(
             if blk.end in run_ends:
                 blk.cue = "run"
     return blocks
-
-
-#: Marks that end a phrase (``Disqus.``) and belong to it when it is cut out.
-_CLOSING = frozenset(".!?:;,)]»”’\"")
 
 
 def _cue_cut(text: str, start: int, m: Any, kind: str, cuts: list[tuple[int, int, str]]) -> None:

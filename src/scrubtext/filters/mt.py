@@ -1155,3 +1155,15 @@ class MtFlags(TextFilter):
         ]
         fns = [fn for rules, fn in checks if any(self.enabled(r) for r in rules)]
         return sorted(_by_chunk(fns, doc.text), key=lambda f: (f.start, f.end, f.rule))
+
+
+@dataclass(frozen=True, kw_only=True)
+class MtSettle(MtRepair):
+    """The ``mt`` repairs once more, after the deletion filters.
+
+    Deleting a block can join two halves of a doubled word (``The <script> the``)
+    or leave a space before a full stop; repairing those seams in the same run
+    keeps the pipeline idempotent. Same rules, options and switches as ``mt``.
+    """
+
+    name: ClassVar[str] = "mt_settle"
