@@ -110,3 +110,45 @@ def test_cli_on_the_cluster_writes_what_a_serial_run_writes(cluster: Any, tmp_pa
     s1 = json.loads((tmp_path / "s1.json").read_text())
     s2 = json.loads((tmp_path / "s2.json").read_text())
     assert s1 == s2 and s1["documents"] == 61 and s1["failed"] == 1
+
+
+def test_a_failed_cluster_task_fails_its_file_and_the_others_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import distributed
+
+    from scrubtext.integrations.dask import run_on_cluster
+    from scrubtext.parallel import RecordProcessor, RunSummary
+
+    class Done:
+        def __init__(self, value: Any) -> None:
+            self.value = value
+
+        def result(self) -> Any:
+            if isinstance(self.value, BaseException):
+                raise self.value
+            return self.value
+
+    class FakeClient:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            self.calls = 0
+
+        def __enter__(self) -> FakeClient:
+            return self
+
+        def __exit__(self, *exc: Any) -> None:
+            return None
+
+        def submit(self, fn: Any, processor: Any, name: str, *args: Any, **kw: Any) -> Done:
+            if name.endswith("bad.txt"):
+                return Done(RuntimeError("worker lost"))
+            return Done((["scrubtext: note"], RunSummary(documents=2)))
+
+    monkeypatch.setattr(distributed, "Client", FakeClient)
+    messages: list[str] = []
+    summary = run_on_cluster(
+        "tcp://x", RecordProcessor(), ["a.txt", "bad.txt", "c.txt"], "auto", ".", messages.append
+    )
+    assert (summary.documents, summary.failed) == (4, 1)
+    assert messages[0] == messages[2] == "scrubtext: note"
+    assert "bad.txt" in messages[1] and "worker lost" in messages[1]

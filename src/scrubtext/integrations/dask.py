@@ -66,7 +66,8 @@ def run_on_cluster(
     """Clean ``files`` on the Dask scheduler at ``address``, one task per file.
 
     Messages come back in input order. Paths are made absolute, so workers started
-    in another folder find the same files.
+    in another folder find the same files. A task that fails as a whole (a worker
+    died, the output folder is not writable there) fails that file; the others go on.
     """
     try:
         from distributed import Client
@@ -85,8 +86,12 @@ def run_on_cluster(
             )
             for name in files
         ]
-        for fut in futures:
-            lines, summary = fut.result()
+        for name, fut in zip(files, futures, strict=True):
+            try:
+                lines, summary = fut.result()
+            except Exception as exc:  # worker lost, or the task raised: only this file failed
+                lines = [f"scrubtext: {name}: failed on the cluster: {type(exc).__name__}: {exc}"]
+                summary = RunSummary(failed=1)
             for line in lines:
                 message(line)
             total.documents += summary.documents
