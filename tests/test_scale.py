@@ -235,6 +235,17 @@ def test_stats_count_edits_by_rule_and_merge_across_runs(tmp_path: Path) -> None
     assert json.loads(cli.stdout) == merged.to_dict()
 
 
+def test_stats_merge_rejects_a_json_file_that_is_not_stats(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a scrubtext stats object"):
+        Stats.load(bad)
+    cli = subprocess.run(
+        [sys.executable, "-m", "scrubtext.stats", str(bad)], capture_output=True, check=False
+    )
+    assert cli.returncode == 1 and b"Traceback" not in cli.stderr
+
+
 def test_stats_agree_with_the_report(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(jsonl_rows(5), encoding="utf-8")

@@ -87,12 +87,16 @@ class Stats:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Stats:
-        """Inverse of :meth:`to_dict`; unknown keys are ignored."""
+        """Inverse of :meth:`to_dict`; unknown keys are ignored. ``ValueError`` if the
+        data is not shaped like stats."""
         s = cls()
-        for key in _SCALARS:
-            setattr(s, key, int(data.get(key, 0)))
-        s.edits.update({str(k): int(v) for k, v in data.get("edits", {}).items()})
-        s.flags.update({str(k): int(v) for k, v in data.get("flags", {}).items()})
+        try:
+            for key in _SCALARS:
+                setattr(s, key, int(data.get(key, 0)))
+            s.edits.update({str(k): int(v) for k, v in data.get("edits", {}).items()})
+            s.flags.update({str(k): int(v) for k, v in data.get("flags", {}).items()})
+        except (AttributeError, TypeError) as exc:
+            raise ValueError(f"not a scrubtext stats object: {exc}") from exc
         return s
 
     def save(self, path: str | Path) -> None:
