@@ -67,6 +67,17 @@ def test_malformed_set_is_usage_error() -> None:
     assert "--set takes KEY=VALUE" in p.stderr.decode()
 
 
+def test_jsonl_line_with_a_huge_integer_fails_alone(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    huge = '{"text": "x", "n": ' + "1" * 5000 + "}"
+    src.write_text(f'{{"text": "a.."}}\n{huge}\n{{"text": "b.."}}\n', encoding="utf-8")
+    p = run(str(src))
+    assert p.returncode == 1
+    assert "Traceback" not in p.stderr.decode()
+    assert "in.jsonl:2: JSON cannot be read" in p.stderr.decode()
+    assert [json.loads(x)["text"] for x in p.stdout.decode().splitlines()] == ["a.", "b."]
+
+
 def test_missing_file_fails_with_one_line_and_others_still_come_out(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("labs.. ok\n", encoding="utf-8")

@@ -235,6 +235,19 @@ def test_stats_count_edits_by_rule_and_merge_across_runs(tmp_path: Path) -> None
     assert json.loads(cli.stdout) == merged.to_dict()
 
 
+def test_a_record_that_breaks_the_reader_is_that_records_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import scrubtext.parallel
+
+    def broken(raw: RawRecord, field_name: str = "text") -> None:
+        raise KeyError("bug")
+
+    monkeypatch.setattr(scrubtext.parallel, "parse_raw", broken)
+    out = RecordProcessor().process(RawRecord("f.jsonl", b"{}", "jsonl", 7))
+    assert out.error is not None and out.error.startswith("f.jsonl:7: internal error")
+
+
 def test_stats_merge_rejects_a_json_file_that_is_not_stats(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("[1]\n", encoding="utf-8")

@@ -273,6 +273,11 @@ def parse_raw(raw: RawRecord, field_name: str = "text") -> Record:
         return Record(name, line=lineno, error=f"{where}: not valid JSON ({exc.msg})", notes=notes)
     except RecursionError:
         return Record(name, line=lineno, error=f"{where}: JSON nested too deeply", notes=notes)
+    except ValueError as exc:  # valid JSON Python cannot hold: an integer of > 4300 digits
+        reason = str(exc).split(";")[0]
+        return Record(
+            name, line=lineno, error=f"{where}: JSON cannot be read ({reason})", notes=notes
+        )
     if not isinstance(obj, dict):
         return Record(name, line=lineno, error=f"{where}: a JSON object was expected", notes=notes)
     value = obj.get(field_name)

@@ -95,17 +95,18 @@ class RecordProcessor:
         An unexpected exception (a bug) or running out of memory on one record is
         reported as that record's error, so one document cannot stop a long run.
         """
-        record = parse_raw(raw, self.field_name)
+        record: Record | None = None
         try:
+            record = parse_raw(raw, self.field_name)
             out = self.process_record(record, raw.kind, stats)
         except Exception as exc:  # a bug or MemoryError: this record's error, never hidden
             if stats is not None:
                 stats.add_failure()
+            where = f"{raw.source}:{raw.line}" if raw.line is not None else raw.source
             out = Outcome(
-                error=f"{record.where}: internal error, please report it: "
-                f"{type(exc).__name__}: {exc}"
+                error=f"{where}: internal error, please report it: {type(exc).__name__}: {exc}"
             )
-        out.notes = record.notes + out.notes
+        out.notes = (record.notes if record is not None else []) + out.notes
         return out
 
     def process_record(self, record: Record, kind: str, stats: Stats | None = None) -> Outcome:
