@@ -165,6 +165,19 @@ def test_drop_turns_flags_into_deletions_with_the_flag_reason() -> None:
     assert r.removed() == [("bad ", "flagger.word.dropped", e.reason)]
 
 
+def test_drop_two_flags_on_the_same_span() -> None:
+    class Twice(scrubtext.TextFilter):
+        name = "twice"
+        rules: ClassVar[dict[str, str]] = {"twice.a": "a", "twice.b": "b"}
+
+        def flag(self, doc: Document) -> list[scrubtext.Flag]:
+            return [scrubtext.Flag(5, 8, r, r) for r in ("twice.b", "twice.a")]
+
+    r = Pipeline([Twice(drop_rules=("twice",))]).run("good bad good")
+    assert r.text == "good good"
+    assert [e.rule for e in r.edits] == ["twice.b.dropped"]
+
+
 def test_result_to_dict_is_json_ready() -> None:
     import json
 

@@ -109,9 +109,10 @@ def drop_edits(text: str, flags: Iterable[Flag]) -> list[Edit]:
 
     Spaces after a deleted span go with it, so no double space is left behind.
     """
-    spans = sorted((f.start, f.end, f) for f in flags if f.end > f.start)
+    spans = sorted((f for f in flags if f.end > f.start), key=lambda f: (f.start, f.end))
     edits: list[Edit] = []
-    for start, end, f in spans:
+    for f in spans:
+        start, end = f.start, f.end
         while end < len(text) and text[end] in " \t":
             end += 1
         if edits and start < edits[-1].end:
