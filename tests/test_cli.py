@@ -156,6 +156,18 @@ def test_jsonl_keeps_other_fields_and_reports_bad_lines(tmp_path: Path) -> None:
     assert "in.jsonl:2" in err and "in.jsonl:3" in err
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_text(
+    tmp_path: Path, encoding: str
+) -> None:
+    src = tmp_path / "win.txt"
+    bom = "\ufeff" if encoding != "utf-16" and encoding != "utf-32" else ""
+    src.write_bytes((bom + "Café labs.. ok\n").encode(encoding))
+    p = run(str(src))
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode() == "Café labs. ok\n"
+
+
 @pytest.mark.parametrize("data", [b"\x00\x01\x02binary\x00" * 50])
 def test_binary_file_is_skipped_with_a_message(tmp_path: Path, data: bytes) -> None:
     f = tmp_path / "blob.bin"

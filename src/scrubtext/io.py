@@ -14,6 +14,7 @@ text file) at a time.
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import io
 import json
@@ -251,12 +252,36 @@ def _jsonl_lines(fh: IO[bytes], name: str) -> Iterator[RawRecord]:
             yield RawRecord(name, raw_line, "jsonl", lineno)
 
 
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode_utf16_32(data: bytes) -> str | None:
+    """Text of a file that starts with a UTF-16 or UTF-32 byte-order mark (as Windows
+    tools write it), else None. Such files hold NUL bytes but are not binary."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return None if looks_binary(text[:_SNIFF].encode("utf-8", "replace")) else text
+    return None
+
+
 def parse_raw(raw: RawRecord, field_name: str = "text") -> Record:
     """Decode one raw record; problems become the record's ``error`` (never raised)."""
     name, lineno = raw.source, raw.line
     if raw.error:
         return Record(name, line=lineno, error=raw.error)
     if raw.kind != "jsonl":
+        text_bom = _decode_utf16_32(raw.data)
+        if text_bom is not None:
+            return Record(name, text=text_bom, html=True if raw.kind == "html" else None)
         if looks_binary(raw.data[:_SNIFF]):
             return Record(name, error=f"{name}: looks like a binary file; skipped")
         text, decoded = decode(raw.data, name)
