@@ -78,6 +78,12 @@ def test_jsonl_line_with_a_huge_integer_fails_alone(tmp_path: Path) -> None:
     assert [json.loads(x)["text"] for x in p.stdout.decode().splitlines()] == ["a.", "b."]
 
 
+def test_stats_json_into_a_missing_folder_fails_before_any_work(tmp_path: Path) -> None:
+    p = run("--stats-json", str(tmp_path / "no" / "s.json"), stdin="labs..\n")
+    assert p.returncode == 2 and p.stdout == b""
+    assert "--stats-json" in p.stderr.decode()
+
+
 def test_missing_file_fails_with_one_line_and_others_still_come_out(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("labs.. ok\n", encoding="utf-8")

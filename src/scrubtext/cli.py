@@ -264,6 +264,8 @@ def _check_outputs(args: argparse.Namespace) -> None:
     files = args.files or ["-"]
     if args.jobs is not None and args.jobs < 0:
         raise UsageError("--jobs takes a number of processes (0 means choose)")
+    if args.stats_json and not os.path.isdir(os.path.dirname(os.path.abspath(args.stats_json))):
+        raise UsageError(f"--stats-json {args.stats_json}: its folder does not exist")
     if args.dask:
         if not args.output_dir:
             raise UsageError("--dask needs --output-dir (workers write one file per input)")
