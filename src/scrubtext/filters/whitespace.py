@@ -7,7 +7,7 @@ changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..document import Document, Edit, Step
 from ..filter import TextFilter
@@ -146,7 +146,7 @@ class Whitespace(TextFilter):
         for m in trailing:
             edits.append(Edit(m.start(), m.end(), "", r("trailing"), "spaces at the end of a line"))
         if self.collapse_spaces and "  " in text:
-            for m in SPACE_RUN.finditer(text):
+            for m in _stray_space_runs(text):
                 edits.append(
                     Edit(
                         m.start(),
@@ -175,6 +175,33 @@ class Whitespace(TextFilter):
         mid = doc.with_text(apply_edits(doc.text, first))
         out, steps = super().__call__(mid)
         return out, (Step(self.name, tuple(first)), *steps)
+
+
+def _stray_space_runs(text: str) -> list[Any]:
+    """Runs of spaces between words, except those that align columns: on a line
+    with two or more runs (a plain-text table), or ending at the same column as a
+    run on the line above or below (aligned comments). Those stay.
+
+    >>> [m.group() for m in _stray_space_runs("a  b\\nName    Age    City\\nc   d")]
+    ['  ', '   ']
+    >>> _stray_space_runs("x = 1    # one\\ny = 22   # two")
+    []
+    """
+    runs: dict[int, list[Any]] = {}  # line start -> runs on that line
+    for m in SPACE_RUN.finditer(text):
+        runs.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
+    ends = {start: {m.end() - start for m in found} for start, found in runs.items()}
+    stray = []
+    for start, found in runs.items():
+        if len(found) != 1:
+            continue
+        column = found[0].end() - start
+        above = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
+        below = text.find("\n", start) + 1
+        if column in ends.get(above, ()) or (below and column in ends.get(below, ())):
+            continue
+        stray.append(found[0])
+    return stray
 
 
 @dataclass(frozen=True, kw_only=True)
