@@ -36,20 +36,32 @@ class LineIndex:
 
 
 def explain_lines(result: Result, source: str = "<text>") -> list[str]:
-    """One line per edit (original line:column) and per flag (output line:column)."""
-    lines: list[str] = []
+    """One line per edit and per flag, in order of their line:column in the original input.
+
+    Flags quote the cleaned text they mark; ``Result.flags`` also has their offsets
+    in the output.
+    """
+    entries: list[tuple[int, int, str]] = []
     orig = LineIndex(result.original)
-    for e in sorted(result.edits, key=lambda e: (e.start, e.end)):
+    for e in result.edits:
         ln, col = orig.position(e.start)
-        lines.append(
-            f"{source}:{ln}:{col}: {e.rule}: {e.reason}: {_show(e.before)} → {_show(e.after)}"
+        entries.append(
+            (
+                e.start,
+                0,
+                f"{source}:{ln}:{col}: {e.rule}: {e.reason}: {_show(e.before)} → {_show(e.after)}",
+            )
         )
-    out = LineIndex(result.text)
     for f in result.flags:
-        ln, col = out.position(f.start)
+        ln, col = orig.position(f.source_start)
         score = f" (score {f.score:.2f})" if f.score is not None else ""
-        lines.append(
-            f"{source}:{ln}:{col}: flag {f.rule}{score}: {f.reason}: "
-            f"{_show(result.text[f.start : f.end])}"
+        entries.append(
+            (
+                f.source_start,
+                1,
+                f"{source}:{ln}:{col}: flag {f.rule}{score}: {f.reason}: "
+                f"{_show(result.text[f.start : f.end])}",
+            )
         )
-    return lines
+    entries.sort(key=lambda t: (t[0], t[1]))
+    return [line for _, _, line in entries]
