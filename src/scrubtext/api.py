@@ -17,7 +17,7 @@ def _prepare(text: str, html: bool | None, options: dict[str, Any]) -> tuple[Doc
     config = options.pop("config", None)
     if config is not None and not isinstance(config, Config):
         raise TypeError("config must be a scrubtext.Config")
-    config = (config or Config()).replace(**options) if options else (config or Config())
+    config = Config.merged(config, **options)
     is_html = looks_like_html(text) if html is None else bool(html)
     meta: dict[str, Any] = {"html": is_html}
     if config.language:

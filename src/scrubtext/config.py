@@ -63,7 +63,9 @@ class Config:
         return {}
 
     def replace(self, **options: Any) -> Config:
-        """A new config with these options applied on top of this one."""
+        """A new config with these options applied on top of this one (itself if none)."""
+        if not options:
+            return self
         general: dict[str, Any] = {}
         params = {name: dict(items) for name, items in self.params}
         for key, value in options.items():
@@ -91,6 +93,15 @@ class Config:
             )
         )
         return dataclasses.replace(self, params=frozen, **general)
+
+    @classmethod
+    def merged(cls, config: Config | None = None, **options: Any) -> Config:
+        """``config`` (or the defaults) with keyword ``options`` applied on top.
+
+        >>> Config.merged(Config(skip=("tidy",)), language="en").skip
+        ('tidy',)
+        """
+        return (config or cls()).replace(**options)
 
     @classmethod
     def from_options(cls, **options: Any) -> Config:

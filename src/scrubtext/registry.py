@@ -101,7 +101,7 @@ def default_pipeline(config: Config | None = None, **options: Any) -> Pipeline:
     ``filters`` picks filters by name (kept in registry order, so the default-off
     ones can be switched on), ``skip`` removes some.
     """
-    config = (config or Config()).replace(**options) if options else (config or Config())
+    config = Config.merged(config, **options)
     return _cached_pipeline(config)
 
 

@@ -36,7 +36,7 @@ def scrub_bag(
     Options are those of :func:`scrubtext.clean` (or pass a ready ``config``).
     Records without the field pass through unchanged.
     """
-    cfg = config.replace(**options) if config is not None else Config.from_options(**options)
+    cfg = Config.merged(config, **options)
     cleaner = Cleaner(field, cfg, html)
     return bag.map_partitions(_clean_partition, cleaner)
 
