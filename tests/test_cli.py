@@ -190,3 +190,36 @@ def test_latin1_file_is_decoded_and_said_so(tmp_path: Path) -> None:
     assert p.returncode == 0
     assert "café" in p.stdout.decode().lower() or "caf\ufffd" in p.stdout.decode()
     assert "latin.txt" in p.stderr.decode() and "not UTF-8" in p.stderr.decode()
+
+
+def test_a_record_that_cannot_be_cleaned_is_kept_unchanged_or_skipped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import scrubtext.api
+    from scrubtext.errors import PatternTimeout
+    from scrubtext.io import Record
+    from scrubtext.parallel import RecordProcessor
+
+    real = scrubtext.api.scrub
+
+    def flaky(text: str, **kw: object) -> object:
+        if "boom" in text:
+            raise PatternTimeout("pattern 'x' ran out of time on 4 characters")
+        return real(text, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scrubtext.api, "scrub", flaky)
+    rec = Record("in.jsonl", text="boom  ", line=2, raw={"id": 2, "text": "boom  "})
+    kept = RecordProcessor().process_record(rec, "jsonl")
+    assert kept.error and "in.jsonl:2" in kept.error
+    assert json.loads(kept.output) == {"id": 2, "text": "boom  "}  # unchanged, not dropped
+    skipped = RecordProcessor(keep_failed=False).process_record(rec, "jsonl")
+    assert skipped.error and skipped.output == ""
+    fine = RecordProcessor().process_record(
+        Record("in.jsonl", text="ok  ", line=3, raw={}), "jsonl"
+    )
+    assert fine.error is None and json.loads(fine.output) == {"text": "ok"}
+
+
+def test_on_error_option_is_validated() -> None:
+    p = run("--on-error", "nonsense", stdin="x")
+    assert p.returncode == 2

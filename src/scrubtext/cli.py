@@ -107,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         const=False,
         help="never treat input as HTML",
     )
+    p.add_argument(
+        "--on-error",
+        choices=("keep", "skip"),
+        default="keep",
+        help="a document that was read but could not be cleaned: write it unchanged "
+        "(keep, the default) or leave it out (skip); either way stderr names it and "
+        "the exit status is 1",
+    )
     p.add_argument("--field", default="text", help="JSON Lines field to clean (default: text)")
     p.add_argument(
         "--output-dir",
@@ -309,6 +317,7 @@ def _run(args: argparse.Namespace) -> int:
         want_report=bool(args.report),
         want_explain=args.explain,
         want_stats=want_stats,
+        keep_failed=args.on_error == "keep",
     )
     progress = Progress.for_stderr(sum(input_sizes(files)) or None, args.quiet)
 

@@ -88,6 +88,9 @@ class RecordProcessor:
     want_report: bool = False
     want_explain: bool = False
     want_stats: bool = False
+    #: A record that was read but could not be cleaned is written unchanged (and
+    #: still reported); False leaves it out of the output.
+    keep_failed: bool = True
 
     def process(self, raw: RawRecord, stats: Stats | None = None) -> Outcome:
         """Parse and clean one raw record. Never raises for a bad document.
@@ -106,8 +109,16 @@ class RecordProcessor:
             out = Outcome(
                 error=f"{where}: internal error, please report it: {type(exc).__name__}: {exc}"
             )
+            if record is not None and not record.error:
+                out.output = self._unchanged(record, raw.kind)
         out.notes = (record.notes if record is not None else []) + out.notes
         return out
+
+    def _unchanged(self, record: Record, kind: str) -> str:
+        """The record as it came in (for a record that could not be cleaned), or ""."""
+        if not self.keep_failed:
+            return ""
+        return format_output(record, record.text, self.field_name, kind)
 
     def process_record(self, record: Record, kind: str, stats: Stats | None = None) -> Outcome:
         """Clean one parsed record; the error is returned, not raised."""
@@ -129,7 +140,7 @@ class RecordProcessor:
         if error:
             if stats is not None:
                 stats.add_failure()
-            return Outcome(error=error)
+            return Outcome(error=error, output=self._unchanged(record, kind))
         out = Outcome(output=format_output(record, result.text, self.field_name, kind))
         if self.want_report:
             rep = result.to_dict()
@@ -442,6 +453,8 @@ def run_files(
                     summary.failed += 1
                     sinks.errors.add(key.file)
                     message(f"scrubtext: {o.error}")
+                    if o.output:  # read but not cleaned: written unchanged
+                        sinks.write(key.file, o.output)
                     continue
                 summary.documents += 1
                 sinks.write(key.file, o.output)
