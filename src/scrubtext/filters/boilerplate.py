@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from .. import lang, vocab
@@ -101,6 +102,7 @@ _IMAGE_ENDINGS = (
 )
 _BULLETS = "•·▪▸►"
 _DIGITS = frozenset("0123456789")
+_FIRST_CHAR = itemgetter(0)
 _COMMENT_KEYS = (
     "says",
     "wrote",
@@ -261,13 +263,21 @@ class Boilerplate(TextFilter):
             if memo is None:
                 self._classify(text, b, i, stops, known, title, title_norm, site, hints)
                 continue
+            chunk = text[b.start : b.end]
+            # the verdict depends on the title and site name only through these
+            # comparisons (made in _classify for short blocks)
+            norm = (
+                " ".join(chunk.lower().strip(" :：•·|-–—>»").split())
+                if len(chunk) < 200 and (title_norm or site)
+                else None
+            )
             key = (
-                text[b.start : b.end],
+                chunk,
                 b.cue,
                 i == 0,
                 (b.start, b.end) == title,
-                title_norm,
-                site,
+                bool(title_norm) and norm == title_norm,
+                bool(site) and norm == site,
                 known,
             )
             verdict = memo.get(key)
@@ -447,10 +457,10 @@ class Boilerplate(TextFilter):
         if n <= 3 and not terminal and chunk[0] in _BULLETS:
             _bad(b, "crumb", f"crumb {chunk!r}")
             return
-        capitalised = [w for w in head_words if w[0].isupper()]
-        if n >= 2 and not terminal and stop_share < 0.2 and len(capitalised) >= 0.6 * k:
+        capitalised = sum(map(str.isupper, map(_FIRST_CHAR, head_words)))
+        if n >= 2 and not terminal and stop_share < 0.2 and capitalised >= 0.6 * k:
             menu = vocab.phrases("menu")
-            in_menu = sum(1 for w in capitalised if w.lower() in menu)
+            in_menu = sum(1 for w in head_words if w[0].isupper() and w.lower() in menu)
             if in_menu >= 0.6 * k:
                 _bad(b, "menu", f"menu of {n} section or language names")
                 return
@@ -459,7 +469,7 @@ class Boilerplate(TextFilter):
             if seps >= 2 and seps * 6 >= n:
                 _bad(b, "menu", f"menu of {seps + 1} items split by separators")
                 return
-        caps = len(capitalised) / k
+        caps = capitalised / k
         opening = words[1:12]
         if n >= 4 and not _has_sentence_end(chunk, 80):
             cap_stops = sum(1 for w in opening if w[0].isupper() and w.lower() in stops)

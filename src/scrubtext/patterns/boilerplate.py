@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from typing import Any
 
 import regex
 
-from . import NamedPattern, pattern
+from ..errors import PatternTimeout
+from . import NamedPattern, _budget, pattern
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -188,43 +189,75 @@ CAP_WORD = pattern(
 class PhraseFinder:
     """Find phrases of several kinds, as written (capitalised or all caps).
 
-    Candidates are capitalised words that begin some phrase; only there are the
-    (anchored) phrase patterns tried, longest match winning.
+    Candidates are capitalised words that begin some phrase; only there are
+    anchored phrase patterns tried, longest match winning. A phrase can match
+    only where the capitalised word is its own first word, so each candidate
+    tries a small pattern of just the phrases starting with that word (same
+    alternatives in the same order as one pattern of all of them: same match).
     """
 
     def __init__(self, kinds: dict[str, tuple[str, ...]]) -> None:
         self.first = frozenset(
             p.split()[0].lower() for phrases in kinds.values() for p in phrases if p.split()
         )
-        self.patterns = [
-            (kind, phrase_pattern(phrases, f"boilerplate.phrase.{kind}"))
-            for kind, phrases in kinds.items()
-        ]
+        self.by_word: list[tuple[str, dict[str, list[str]]]] = []
+        for kind, phrases in kinds.items():
+            groups: dict[str, list[str]] = {}
+            for v in _ordered_variants(phrases):
+                m = CAP_WORD.compiled.match(v)
+                if m is not None:
+                    groups.setdefault(m.group().lower(), []).append(v)
+            self.by_word.append((kind, groups))
+        self._matchers: dict[str, list[tuple[str, Any]]] = {}
+
+    def _for_word(self, word: str) -> list[tuple[str, Any]]:
+        """(kind, anchored match) of the phrases that can start with the capitalised ``word``."""
+        found = self._matchers.get(word)
+        if found is None:
+            found = []
+            for kind, groups in self.by_word:
+                variants = groups.get(word)
+                if variants:
+                    pat = NamedPattern(
+                        f"boilerplate.phrase.{kind}",
+                        _alternation(variants),
+                        "Boilerplate phrases from a vocabulary.",
+                    )
+                    found.append((kind, pat.compiled.match))
+            self._matchers[word] = found
+        return found
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         """(start, end, kind) of each phrase in ``text[start:end]``, in order."""
         first = self.first
         last = start
-        for m in CAP_WORD.finditer(text, start, end):
-            if m.start() < last or m.group().lower() not in first:
-                continue
-            best: tuple[int, int, str] | None = None
-            for kind, pat in self.patterns:
-                hit = pat.compiled.match(text, m.start(), end)
-                if hit is not None and (best is None or hit.end() > best[1]):
-                    best = (hit.start(), hit.end(), kind)
-            if best is not None:
-                last = best[1]
-                yield best
+        # the compiled scan itself (under the same time budget as CAP_WORD.finditer):
+        # a page dump has tens of thousands of capitalised words
+        try:
+            words = CAP_WORD.compiled.finditer(text, start, end, timeout=_budget(text))
+            for m in words:
+                at = m.start()
+                if at < last:
+                    continue
+                word = m.group().lower()
+                if word not in first:
+                    continue
+                best: tuple[int, int, str] | None = None
+                for kind, match in self._for_word(word):
+                    hit = match(text, at, end)
+                    if hit is not None and (best is None or hit.end() > best[1]):
+                        best = (at, hit.end(), kind)
+                if best is not None:
+                    last = best[1]
+                    yield best
+        except TimeoutError as exc:
+            raise PatternTimeout(
+                f"pattern {CAP_WORD.name!r} ran out of time on {len(text)} characters"
+            ) from exc
 
 
-@lru_cache(maxsize=16)
-def phrase_pattern(phrases: tuple[str, ...], name: str) -> NamedPattern:
-    """A pattern finding any of ``phrases`` as written (first letter capital or all caps)
-    at a word boundary, followed by a space, a colon or the end.
-
-    Built at run time from a vocabulary, so it is not registered by name.
-    """
+def _ordered_variants(phrases: tuple[str, ...]) -> list[str]:
+    """Each phrase capitalised and in capitals, longest first (the alternation order)."""
     variants: set[str] = set()
     for p in phrases:
         p = " ".join(p.split())
@@ -232,13 +265,16 @@ def phrase_pattern(phrases: tuple[str, ...], name: str) -> NamedPattern:
             continue
         variants.add(p[0].upper() + p[1:])
         variants.add(p.upper())
-    alternation = "|".join(
-        regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=lambda v: -len(v))
-    )
-    source = (
-        rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})(?=[\s:：.,;!]|\Z)" if alternation else r"(?!)"
-    )
-    return NamedPattern(name, source, "Boilerplate phrases from a vocabulary.")
+    return sorted(variants, key=lambda v: -len(v))
+
+
+def _alternation(variants: list[str]) -> str:
+    """Pattern source matching any of ``variants`` (in order) at a word boundary,
+    followed by a space, a colon or the end."""
+    alternation = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in variants)
+    if not alternation:
+        return r"(?!)"
+    return rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})(?=[\s:：.,;!]|\Z)"
 
 
 def lower_phrases(phrases: Iterable[str]) -> frozenset[str]:
