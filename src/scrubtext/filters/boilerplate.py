@@ -257,10 +257,10 @@ class Boilerplate(TextFilter):
         title = _title(text, blocks)
         site = _site_name(text, blocks).lower()
         title_norm = " ".join(text[title[0] : title[1]].lower().split()) if title else ""
-        lowered = text.lower()
-        hints = (_positions(lowered, _MARKER_KEYS), _positions(lowered, _COMMENT_KEYS))
+        hints: tuple[list[int], list[int]] | None = None  # found when a verdict is needed
         for i, b in enumerate(blocks):
             if memo is None:
+                hints = hints or _hints(text)
                 self._classify(text, b, i, stops, known, title, title_norm, site, hints)
                 continue
             chunk = text[b.start : b.end]
@@ -282,6 +282,7 @@ class Boilerplate(TextFilter):
             )
             verdict = memo.get(key)
             if verdict is None:
+                hints = hints or _hints(text)
                 self._classify(text, b, i, stops, known, title, title_norm, site, hints)
                 memo[key] = (
                     b.words,
@@ -1054,6 +1055,12 @@ def _positions(lowered: str, keys: tuple[str, ...]) -> list[int]:
             i = lowered.find(key, i + 1)
     found.sort()
     return found
+
+
+def _hints(text: str) -> tuple[list[int], list[int]]:
+    """Where marker and comment keywords occur in ``text`` (cheap tests before the patterns)."""
+    lowered = text.lower()
+    return _positions(lowered, _MARKER_KEYS), _positions(lowered, _COMMENT_KEYS)
 
 
 def _within(positions: list[int], start: int, end: int) -> bool:
