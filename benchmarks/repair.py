@@ -41,7 +41,7 @@ import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -355,6 +355,19 @@ FLAG_RECALL_FLOORS = {
 CLEAN_EDITS_PER_1K_CEILING = 0.25
 
 
+def _injected(
+    docs: list[str], seed: int, rule: str, inject: Callable[..., Case | None], per: int
+) -> Iterator[Case]:
+    """``per`` injections of ``rule`` into each document (skipping where none fits),
+    from one random stream per rule, so each rule's figures stay put."""
+    rng = random.Random(f"{seed}:{rule}")
+    for text in docs:
+        for _ in range(per):
+            case = inject(rng, text)
+            if case is not None:
+                yield case
+
+
 def run_repairs(docs: list[str], seed: int, per: int) -> dict[str, tuple[float, float]]:
     """Print and return (precision, recall) per repair rule."""
     figures: dict[str, tuple[float, float]] = {}
@@ -362,22 +375,17 @@ def run_repairs(docs: list[str], seed: int, per: int) -> dict[str, tuple[float, 
         f"{'rule':24s} {'injected':>8s} {'repaired':>8s} {'false':>6s} {'precision':>9s} {'recall':>7s}"
     )
     for rule, inject in REPAIRS.items():
-        rng = random.Random(f"{seed}:{rule}")  # one stream per rule: figures stay put
         f = _filter_for(rule)
         injected = repaired = false = 0
-        for text in docs:
-            for _ in range(per):
-                case = inject(rng, text)
-                if case is None:
-                    continue
-                injected += 1
-                out, edits = _edits(f, case.corrupted)
-                ref_out, ref_edits = _edits(f, case.reference)
-                mine = sum(e.rule == rule for e in edits) - sum(e.rule == rule for e in ref_edits)
-                if _same(rule, out, ref_out) and mine > 0:
-                    repaired += 1
-                else:
-                    false += max(mine, 0)
+        for case in _injected(docs, seed, rule, inject, per):
+            injected += 1
+            out, edits = _edits(f, case.corrupted)
+            ref_out, ref_edits = _edits(f, case.reference)
+            mine = sum(e.rule == rule for e in edits) - sum(e.rule == rule for e in ref_edits)
+            if _same(rule, out, ref_out) and mine > 0:
+                repaired += 1
+            else:
+                false += max(mine, 0)
         precision = repaired / (repaired + false) if repaired + false else float("nan")
         recall = repaired / injected if injected else float("nan")
         print(f"{rule:24s} {injected:8d} {repaired:8d} {false:6d} {precision:9.3f} {recall:7.3f}")
@@ -391,19 +399,12 @@ def run_flags(docs: list[str], seed: int, per: int) -> dict[str, float]:
     print(f"\n{'flag rule':26s} {'injected':>8s} {'found':>6s} {'recall':>7s}")
     flagger = MtFlags()
     for rule, inject in FLAGS.items():
-        rng = random.Random(f"{seed}:{rule}")
         injected = found = 0
-        for text in docs:
-            for _ in range(per):
-                case = inject(rng, text)
-                if case is None:
-                    continue
-                injected += 1
-                flags = flagger.flag(Document(case.corrupted, meta={"language": "en"}))
-                if any(
-                    fl.rule == rule and fl.start < case.end and case.start < fl.end for fl in flags
-                ):
-                    found += 1
+        for case in _injected(docs, seed, rule, inject, per):
+            injected += 1
+            flags = flagger.flag(Document(case.corrupted, meta={"language": "en"}))
+            if any(fl.rule == rule and fl.start < case.end and case.start < fl.end for fl in flags):
+                found += 1
         recall = found / injected if injected else float("nan")
         print(f"{rule:26s} {injected:8d} {found:6d} {recall:7.3f}")
         figures[rule] = recall
