@@ -347,3 +347,15 @@ def test_deletion_seams_are_repaired_in_the_same_run() -> None:
     # the script call sits between two halves of a doubled word
     once = scrubtext.clean("The 0.A('') the")
     assert scrubtext.clean(once) == once
+
+
+def test_explain_marks_repairs_made_inside_text_removed_later() -> None:
+    from scrubtext.explain import explain_lines
+
+    lines = explain_lines(scrubtext.scrub(seed_text("003")), "003.txt")
+    script = next(x for x in lines if ": script.js:" in x)
+    assert "then removed" not in script  # a removal is never "undone" by another one
+    inside = [x for x in lines if "mt.space_before_punct" in x and "then removed by script.js" in x]
+    assert inside, "mt fixes inside the DD_belatedPNG call are marked"
+    kept = next(x for x in lines if "bracket_space" in x)
+    assert "then removed" not in kept

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
-from .pipeline import Result
+from .pipeline import EditRecord, Result
 
 _MAX = 60
 
@@ -35,6 +36,34 @@ class LineIndex:
         return i + 1, offset - self._starts[i] + 1
 
 
+#: Rule families that remove content; their own effect cannot be undone by a later removal.
+_REMOVALS = ("boilerplate.", "script.", "html.")
+
+
+def _is_removal(e: EditRecord) -> bool:
+    return not e.after and (e.rule.startswith(_REMOVALS) or e.rule.endswith(".dropped"))
+
+
+def _removed_later(edits: Sequence[EditRecord], i: int) -> str:
+    """Rule of a later removal whose span in the original covers repair ``i``, or "".
+
+    Such a repair was made on text that is no longer in the output (``mt`` spacing
+    fixes inside a script call that ``script`` then deletes).
+    """
+    e = edits[i]
+    if _is_removal(e):
+        return ""
+    for later in edits[i + 1 :]:
+        if (
+            later.step != e.step
+            and _is_removal(later)
+            and later.start <= e.start
+            and e.end <= later.end
+        ):
+            return later.rule
+    return ""
+
+
 def explain_lines(result: Result, source: str = "<text>") -> list[str]:
     """One line per edit and per flag, in order of their line:column in the original input.
 
@@ -43,13 +72,17 @@ def explain_lines(result: Result, source: str = "<text>") -> list[str]:
     """
     entries: list[tuple[int, int, str]] = []
     orig = LineIndex(result.original)
-    for e in result.edits:
+    edits = result.edits  # in step order: a later edit comes after an earlier one
+    for i, e in enumerate(edits):
         ln, col = orig.position(e.start)
+        later = _removed_later(edits, i)
+        note = f" (then removed by {later})" if later else ""
         entries.append(
             (
                 e.start,
                 0,
-                f"{source}:{ln}:{col}: {e.rule}: {e.reason}: {_show(e.before)} → {_show(e.after)}",
+                f"{source}:{ln}:{col}: {e.rule}: {e.reason}: "
+                f"{_show(e.before)} → {_show(e.after)}{note}",
             )
         )
     for f in result.flags:
