@@ -18,7 +18,7 @@ from typing import IO, Any
 from . import __version__
 from .config import Config
 from .errors import ConfigError, ScrubtextError
-from .io import FORMATS, Record, output_path
+from .io import FORMATS, output_path
 from .parallel import (
     Outcome,
     RecordProcessor,
@@ -31,7 +31,7 @@ from .progress import Progress
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-__all__ = ["Outcome", "build_parser", "main", "process_record"]
+__all__ = ["Outcome", "build_parser", "main"]
 
 
 class UsageError(ScrubtextError):
@@ -180,32 +180,6 @@ def config_from_args(args: argparse.Namespace) -> Config:
     if args.config:
         return Config.from_toml(args.config, **options)
     return Config.from_options(**options)
-
-
-def process_record(
-    record: Record,
-    config: Config,
-    *,
-    kind: str,
-    field_name: str,
-    html: bool | None,
-    want_report: bool,
-    want_explain: bool,
-) -> Outcome:
-    """Clean one record. Never raises for a bad document: the error is returned.
-
-    A top-level function (so it pickles); :class:`~scrubtext.parallel.RecordProcessor`
-    does the work.
-    """
-    proc = RecordProcessor(config, field_name, html, want_report, want_explain)
-    return proc.process_record(record, kind)
-
-
-def explain_lines_for(result: Any, where: str) -> list[str]:
-    """Explanation lines for one result (imported lazily)."""
-    from .explain import explain_lines
-
-    return explain_lines(result, where)
 
 
 def list_filters(out: IO[str]) -> None:
