@@ -159,7 +159,7 @@ class Result:
         for i, step in enumerate(self.steps):
             for e in step.edits:
                 s, t = map_back(self._maps, i, e.start, e.end)
-                before = self._step_input(i)[e.start : e.end]
+                before = self._inputs[i][e.start : e.end]
                 out.append(EditRecord(e.rule, e.reason, s, t, before, e.replacement, step.name))
         return tuple(out)
 
@@ -183,9 +183,6 @@ class Result:
         for step in self.steps:
             texts.append(apply_edits(texts[-1], step.edits) if step.edits else texts[-1])
         return texts
-
-    def _step_input(self, i: int) -> str:
-        return self._inputs[i]
 
     def removed(self) -> list[tuple[str, str, str]]:
         """Every piece of text that was deleted: ``(text, rule, reason)``."""
