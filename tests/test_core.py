@@ -130,15 +130,18 @@ def test_every_edit_before_text_is_in_the_original_for_first_step_rules() -> Non
     assert r.text == "A b & c.\n\nd\n"
 
 
+class Flagger(scrubtext.TextFilter):
+    """Flags the first "bad" (a test filter for flag mapping and drop)."""
+
+    name = "flagger"
+    rules: ClassVar[dict[str, str]] = {"flagger.word": "flags the word 'bad'"}
+
+    def flag(self, doc: Document) -> list[scrubtext.Flag]:
+        i = doc.text.find("bad")
+        return [scrubtext.Flag(i, i + 3, "flagger.word", "it is bad", 0.9)] if i >= 0 else []
+
+
 def test_flags_are_mapped_to_output_offsets() -> None:
-    class Flagger(scrubtext.TextFilter):
-        name = "flagger"
-        rules: ClassVar[dict[str, str]] = {"flagger.word": "flags the word 'bad'"}
-
-        def flag(self, doc: Document) -> list[scrubtext.Flag]:
-            i = doc.text.find("bad")
-            return [scrubtext.Flag(i, i + 3, "flagger.word", "it is bad", 0.5)] if i >= 0 else []
-
     from scrubtext.filters.entities import Entities
     from scrubtext.filters.whitespace import Whitespace
 
@@ -150,14 +153,6 @@ def test_flags_are_mapped_to_output_offsets() -> None:
 
 
 def test_drop_turns_flags_into_deletions_with_the_flag_reason() -> None:
-    class Flagger(scrubtext.TextFilter):
-        name = "flagger"
-        rules: ClassVar[dict[str, str]] = {"flagger.word": "flags the word 'bad'"}
-
-        def flag(self, doc: Document) -> list[scrubtext.Flag]:
-            i = doc.text.find("bad ")
-            return [scrubtext.Flag(i, i + 3, "flagger.word", "it is bad", 0.9)] if i >= 0 else []
-
     r = Pipeline([Flagger(drop_rules=("flagger",))]).run("good bad good")
     assert r.text == "good good"
     (e,) = r.edits
