@@ -12,11 +12,15 @@ import threading
 from collections import Counter
 from functools import lru_cache
 
-from .patterns.lang import DECISIVE_SCRIPT, LATIN_RANGE_LETTER
+from .patterns.lang import CYRILLIC_WORD, DECISIVE_SCRIPT, LATIN_RANGE_LETTER
 from .patterns.text import LATIN_WORD
 
 #: Characters looked at. Detection quality saturates well before this.
 SAMPLE_CHARS = 2000
+#: Characters the function-word vote reads when the first sample does not decide
+#: (menus and headlines crowd out running text in page dumps); a regex scan of this
+#: costs well under a millisecond, langdetect several.
+WIDE_SAMPLE_CHARS = 20000
 #: langdetect sample; 500 characters cost about 6.5 ms.
 LANGDETECT_CHARS = 500
 
@@ -257,6 +261,67 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Extra function words used only to VOTE on a language (``stopwords`` does not
+#: return them). Words shared by two listed languages (Czech and Slovak ``že``,
+#: Russian and Bulgarian ``и``) are left out of both, so a vote is decided by the
+#: words that tell close languages apart; where those are too few, the margin rule
+#: in :func:`_vote` leaves the decision to langdetect.
+_VOTE_LATIN_EXTRA: dict[str, frozenset[str]] = {
+    "pl": _words(
+        "się że jest przez są dla już tylko może był była było czy jego jej ich "
+        "który która które także lub oraz w"
+    ),
+    "cs": _words("se jsou jako být byl byla bylo které který která pro podle také jsem není při"),
+    "sk": _words("sa sú ako byť bol bola bolo ktoré ktorý ktorá pre podľa tiež som nie pri"),
+    "tr": _words(
+        "bir ve bu için ile çok daha olarak olan gibi kadar sonra değil diye ise "
+        "ama şu yok veya ancak"
+    ),
+    "id": _words(
+        "yang dan ini itu dengan untuk tidak dari dalam akan pada juga ke karena "
+        "ada oleh atau bisa sudah saya kami mereka lebih tersebut adalah seperti "
+        "bahwa"
+    ),
+    "sv": _words("och att är inte jag från också ett när för till hade sina mycket vara finns"),
+    "da": _words("og at er ikke jeg også af havde efter mig dig nu sig"),
+    "no": _words("og at er ikke jeg også av hadde etter meg deg nå seg"),
+    "ro": _words("și în cu pe din să pentru mai sunt fost acest această sau iar după între"),
+    "hu": _words(
+        "az és hogy egy ez már csak mint volt vagy még azt ezt pedig kell sem "
+        "ami amely után szerint"
+    ),
+    "fi": _words(
+        "ja ei että oli hän mutta kun niin myös ovat tai kuin joka ole jo sen "
+        "mukaan olla jotka hänen siitä"
+    ),
+    "vi": _words(
+        "của và các có được trong cho không những một này với người đã để khi từ đến về cũng như"
+    ),
+}
+
+#: Function words of languages written in Cyrillic, for the same vote.
+_VOTE_CYRILLIC: dict[str, frozenset[str]] = {
+    "ru": _words(
+        "что это он она они его её ее был была было были из же все уже если "
+        "только мы вы бы когда также еще ещё есть к"
+    ),
+    "uk": _words(
+        "і що це як його її вони був була було були від але або якщо також які "
+        "який яка вже ми ви би з із ще є"
+    ),
+    "bg": _words(
+        "да се че е са ще това към които който която което тя те ние вие го му "
+        "беше бяха вече също ако само когато"
+    ),
+}
+
+_VOTE_LATIN = {**_STOPWORDS, **_VOTE_LATIN_EXTRA}
+
 _SCRIPT_LANG = (
     # (first code point, last code point, language) for scripts that decide alone
     (0x3040, 0x30FF, "ja"),  # hiragana and katakana
@@ -300,25 +365,55 @@ def _script_language(sample: str) -> str | None:
     return None
 
 
-def _stopword_language(sample: str) -> str | None:
-    words = LATIN_WORD.compiled.findall(sample.lower())
+def _vote(words: list[str], tables: dict[str, frozenset[str]], floor: float = 0.10) -> str | None:
+    """The language whose function words make up a clear share of ``words``, if any.
+
+    ``floor`` is the least share that can decide, with the widest margin.
+    """
     if len(words) < 8:
         return None
-    counts = Counter(words)
+    counts = Counter(filter(_vocabulary(tables).__contains__, words))
     best, best_share, second = None, 0.0, 0.0
-    for lang, stops in _STOPWORDS.items():
+    for code, stops in tables.items():
         share = sum(counts[w] for w in stops.intersection(counts)) / len(words)
         if share > best_share:
-            best, best_share, second = lang, share, best_share
+            best, best_share, second = code, share, best_share
         elif share > second:
             second = share
     # Running text has 25-45% function words; decide only on a clear winner. Pages
     # with menus and headlines dilute that to 10-18%; a wider margin decides those.
     if best_share >= 0.18 and best_share >= 2 * second:
         return best
-    if best_share >= 0.10 and best_share >= 3 * second:
+    if best_share >= floor and best_share >= 3 * second:
         return best
     return None
+
+
+_VOCABULARIES: dict[int, frozenset[str]] = {}
+
+
+def _vocabulary(tables: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Every word of ``tables`` (the module's two fixed vote tables), cached."""
+    vocab = _VOCABULARIES.get(id(tables))
+    if vocab is None:
+        vocab = _VOCABULARIES[id(tables)] = frozenset().union(*tables.values())
+    return vocab
+
+
+def _stopword_language(sample: str) -> str | None:
+    return _vote(LATIN_WORD.compiled.findall(sample.lower()), _VOTE_LATIN)
+
+
+def _cyrillic_language(sample: str) -> str | None:
+    if sample.isascii() or not CYRILLIC_WORD.compiled.search(sample):
+        return None
+    low = sample.lower()
+    words = CYRILLIC_WORD.compiled.findall(low)
+    if len(words) <= len(LATIN_WORD.compiled.findall(low)):
+        return None
+    # The Cyrillic lists hold only the words that tell Russian, Ukrainian and
+    # Bulgarian apart, so their shares run lower (3-6% of a Russian page).
+    return _vote(words, _VOTE_CYRILLIC, floor=0.03)
 
 
 @lru_cache(maxsize=1)
@@ -362,9 +457,14 @@ def detect(text: str) -> str | None:
     sample = _sample(text, SAMPLE_CHARS)
     if not sample.strip():
         return None
-    lang = _script_language(sample) or _stopword_language(sample)
+    lang = _script_language(sample) or _cyrillic_language(sample) or _stopword_language(sample)
     if lang:
         return lang
+    if len(text) > len(sample):
+        wide = _sample(text, WIDE_SAMPLE_CHARS)
+        lang = _cyrillic_language(wide) or _stopword_language(wide)
+        if lang:
+            return lang
     if sum(ch.isalpha() for ch in sample) < 20:
         return None
     return _langdetect(_sample(sample, LANGDETECT_CHARS))

@@ -17,3 +17,9 @@ DECISIVE_SCRIPT = pattern(
     "A character of a script that names its language on its own (kana, hangul, Thai, "
     "Hebrew, Greek) or of the CJK unified ideographs. Example: ``の`` in ``東京の``.",
 )
+
+CYRILLIC_WORD = pattern(
+    "lang.cyrillic_word",
+    r"[\p{Script=Cyrillic}][\p{Script=Cyrillic}\p{M}'’]*",
+    "A word in Cyrillic script, for the function-word vote. Example: ``это``.",
+)
