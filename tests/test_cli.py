@@ -174,6 +174,17 @@ def test_utf16_and_utf32_files_with_a_byte_order_mark_are_text(
     assert p.stdout.decode() == "Café labs. ok\n"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_json_lines_with_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    src = tmp_path / "win.jsonl"
+    rows = [{"id": 1, "text": "Café labs.. ok"}, {"id": 2, "text": "a &amp; b"}]
+    src.write_bytes("\r\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode(encoding))
+    p = run(str(src))
+    assert p.returncode == 0, p.stderr
+    out = [json.loads(line) for line in p.stdout.decode().splitlines()]
+    assert out == [{"id": 1, "text": "Café labs. ok"}, {"id": 2, "text": "a & b"}]
+
+
 @pytest.mark.parametrize("data", [b"\x00\x01\x02binary\x00" * 50])
 def test_binary_file_is_skipped_with_a_message(tmp_path: Path, data: bytes) -> None:
     f = tmp_path / "blob.bin"
@@ -223,3 +234,14 @@ def test_a_record_that_cannot_be_cleaned_is_kept_unchanged_or_skipped(
 def test_on_error_option_is_validated() -> None:
     p = run("--on-error", "nonsense", stdin="x")
     assert p.returncode == 2
+
+
+def test_jobs_beyond_two_per_cpu_are_capped_with_a_note(tmp_path: Path) -> None:
+    from scrubtext.parallel import available_cpus
+
+    src = tmp_path / "a.txt"
+    src.write_text("a  b\n", encoding="utf-8")
+    p = run("--jobs", str(1000 * available_cpus()), str(src))
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode() == "a b\n"
+    assert f"using {2 * available_cpus()}" in p.stderr.decode()

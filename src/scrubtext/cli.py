@@ -23,6 +23,7 @@ from .parallel import (
     Outcome,
     RecordProcessor,
     RunSummary,
+    available_cpus,
     default_jobs,
     input_sizes,
     run_files,
@@ -30,6 +31,9 @@ from .parallel import (
 from .progress import Progress
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: ``--jobs`` is capped at this many worker processes per available CPU: the work is
+#: CPU-bound, so more only costs memory (and a typo like ``--jobs 800`` no fork storm).
+MAX_JOBS_PER_CPU = 2
 
 __all__ = ["Outcome", "build_parser", "main"]
 
@@ -326,6 +330,10 @@ def _run_local(
     progress: Progress,
 ) -> RunSummary:
     jobs = args.jobs or default_jobs(files)
+    limit = MAX_JOBS_PER_CPU * available_cpus()
+    if jobs > limit:
+        message(f"--jobs {jobs} is more than {limit} ({MAX_JOBS_PER_CPU} per CPU); using {limit}")
+        jobs = limit
     report: IO[str] | None = None
     if args.report:
         try:

@@ -244,6 +244,16 @@ def raw_records(name: str, fmt: str = "auto", inp: InputFile | None = None) -> I
 def _jsonl_lines(fh: IO[bytes], name: str) -> Iterator[RawRecord]:
     stream: Any = fh if isinstance(fh, io.BufferedIOBase) else io.BufferedReader(cast(Any, fh))
     head = stream.peek(_SNIFF)[:_SNIFF] if hasattr(stream, "peek") else b""
+    wide = next((enc for bom, enc in _WIDE_BOMS if head.startswith(bom)), None)
+    if wide:
+        # UTF-16/32 with a byte-order mark (Windows tools write these): decode the
+        # stream and hand on each line as UTF-8, as if the file had been UTF-8.
+        # A decoding error part-way ends the file with a message (caller).
+        lines = io.TextIOWrapper(stream, encoding=wide, newline="")
+        for lineno, line in enumerate(lines, start=1):
+            if line.strip():
+                yield RawRecord(name, line.encode("utf-8", "surrogatepass"), "jsonl", lineno)
+        return
     if looks_binary(head):
         yield RawRecord(name, b"", "jsonl", error=f"{name}: looks like a binary file; skipped")
         return
