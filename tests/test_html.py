@@ -291,6 +291,24 @@ def test_bytes_and_soup_input() -> None:
 def test_looks_like_html() -> None:
     assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     assert not looks_like_html("if a < b and c > d then stop")
+    assert looks_like_html("\n  <div><p>x</p><p>y</p></div>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To start a page, write <html><head><title> and then <body>.",
+        "Use <p> for paragraphs, <br> for line breaks and <ul> for lists.",
+    ],
+)
+def test_prose_that_quotes_markup_is_not_html(text: str) -> None:
+    assert not looks_like_html(text)
+    assert scrubtext.clean(text) == text
+
+
+def test_prose_with_real_inline_markup_is_html() -> None:
+    text = "The mayor spoke.<br><p>Stations open in <b>May</b>.</p><p>More buses.</p>"
+    assert looks_like_html(text)
 
 
 def test_plain_text_is_left_alone() -> None:

@@ -36,17 +36,28 @@ _PROBLEMS = {
 def looks_like_html(text: str) -> bool:
     """Cheap guess whether ``text`` is HTML markup rather than plain text.
 
+    Text that starts with markup is HTML when it has a page tag (``<html``,
+    ``<!DOCTYPE html>``...) or three common tags in its first 4 KB. Text that starts
+    with prose may merely quote markup (``write <html><body> first``), so it counts
+    as HTML only when the markup is plainly a document's own: three common tags,
+    two of them closing tags.
+
     >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
     True
     >>> looks_like_html("5 < 6 and 7 > 3")
+    False
+    >>> looks_like_html("Start the file with <html><head> and <body>.")
     False
     """
     head = text[:4096]
     if "<" not in head:
         return False
-    if HTML_SIGNATURE.search(head):
-        return True
-    return sum(1 for _ in zip(range(3), HTML_TAG.finditer(head), strict=False)) >= 3
+    if head.lstrip("\ufeff \t\r\n").startswith("<"):
+        if HTML_SIGNATURE.search(head):
+            return True
+        return sum(1 for _ in zip(range(3), HTML_TAG.finditer(head), strict=False)) >= 3
+    tags = [m.group() for m in HTML_TAG.finditer(head)]
+    return len(tags) >= 3 and sum(t.startswith("</") for t in tags) >= 2
 
 
 def _summary(dropped: dict[str, int], kept: int, total: int) -> str:
