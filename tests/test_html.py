@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -77,16 +78,57 @@ def test_fixture_layout(fixture_text: str) -> None:
     assert "\n\n\n" not in fixture_text
 
 
-def test_one_coarse_edit_with_counted_reason() -> None:
+def test_extraction_edits_cover_the_page_and_the_first_counts_what_was_dropped() -> None:
     page = FIXTURE.read_text(encoding="utf-8")
     result = scrubtext.scrub(page, html=True)
-    html_edits = [e for e in result.edits if e.rule.startswith("html.")]
-    assert len(html_edits) == 1
+    html_edits = [e for e in result.edits if e.step == "html"]
+    assert len(html_edits) > 1  # one per run of source lines holding a kept block
+    assert {e.rule for e in html_edits} == {"html.extract"}
+    assert html_edits[0].start == 0 and html_edits[-1].end == len(page)
+    for a, b in itertools.pairwise(html_edits):
+        assert a.end == b.start  # contiguous: every character of the page is accounted for
+    assert "".join(e.after for e in html_edits) == run(page)[0].text
     edit = html_edits[0]
-    assert (edit.rule, edit.start, edit.end) == ("html.extract", 0, len(page))
     # outermost furniture only: the menu is counted with the header that holds it
     for kind in ("1 header", "1 navigation", "1 cookie banner", "1 comments", "1 footer"):
         assert kind in edit.reason
+
+
+PAGE_WITH_SLIPS = (
+    "<html>\n<head><title>River news</title></head>\n<body>\n"
+    "<nav><a href=/>Home</a> <a href=/news>News</a></nav>\n"
+    "<article><h1>River rises</h1>\n"
+    "<p>The river rose by a metre overnight, and the water reached the market.</p>\n"
+    "<p>The town closed the the old bridge , officials said on Monday morning.</p>\n"
+    "</article>\n</body>\n</html>\n"
+)
+
+
+def test_later_edits_map_back_to_their_source_line() -> None:
+    result = scrubtext.scrub(PAGE_WITH_SLIPS, html=True)
+    assert "closed the old bridge, officials" in result.text
+    line_7 = PAGE_WITH_SLIPS.index("<p>The town")
+    line_8 = PAGE_WITH_SLIPS.index("</article>")
+    later = [e for e in result.edits if e.step != "html"]
+    assert {e.rule for e in later} >= {"mt.doubled_word", "mt.space_before_punct"}
+    for e in later:  # the start is on line 7 (the mapping is line-grained)
+        assert line_7 <= e.start < line_8, e
+
+
+def test_explain_gives_the_source_line_of_a_repair_in_a_page(tmp_path: Path) -> None:
+    import subprocess
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE_WITH_SLIPS, encoding="utf-8")
+    p = subprocess.run(
+        [sys.executable, "-m", "scrubtext", "--explain", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert p.returncode == 0, p.stderr
+    lines = [x for x in p.stderr.splitlines() if "mt.doubled_word" in x]
+    assert lines and all(":7:" in x for x in lines), p.stderr
 
 
 def test_title_from_page_title_when_no_heading() -> None:
@@ -390,7 +432,7 @@ def test_huge_page() -> None:
     page = "<html><body><article>" + para * (20_000_000 // len(para)) + "</article></body></html>"
     assert len(page) > 19_000_000
     out, edits, flags = run(page)
-    assert (edits, flags) == (["html.extract"], [])
+    assert (set(edits), flags) == ({"html.extract"}, [])
     assert out.text.startswith("The committee met again")
     assert out.text.count("\n\n") == 20_000_000 // len(para) - 1
 

@@ -97,6 +97,9 @@ class Extraction:
     dropped: Mapping[str, int] = field(default_factory=dict)
     problem: str | None = None
     language: str | None = None
+    #: ``(offset in text, source line)`` where each kept block starts, in text order
+    #: (line 1 is the page's first line); empty when lines are unknown.
+    anchors: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -109,6 +112,7 @@ class _Block:
     group_sep: str
     outer: int
     value: float = 0.0
+    line: int = 0
 
 
 @dataclass(slots=True)
@@ -134,6 +138,9 @@ class _Walk:
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
     link_chars: int = 0
+    #: Source line of the element being read, and of the first text in ``buf``.
+    line: int = 0
+    buf_line: int = 0
     attr_cache: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -205,7 +212,7 @@ def _flush(walk: _Walk, tag: str, group: tuple[int, str, int]) -> None:
     if not text:
         return
     chars = len(text) - text.count(" ") - text.count("\n")
-    walk.blocks.append(_Block(text, tag, chars, min(links, chars), *group))
+    walk.blocks.append(_Block(text, tag, chars, min(links, chars), *group, line=walk.buf_line))
 
 
 def _add_preformatted(walk: _Walk, el: Any, group: tuple[int, str, int]) -> None:
@@ -218,7 +225,7 @@ def _add_preformatted(walk: _Walk, el: Any, group: tuple[int, str, int]) -> None
     text = "\n".join(lines).replace(_BR, "")
     chars = len(text) - text.count(" ") - text.count("\n")
     if chars:
-        walk.blocks.append(_Block(text, "pre", chars, 0, *group))
+        walk.blocks.append(_Block(text, "pre", chars, 0, *group, line=el.sourceline or 0))
 
 
 def _is_permalink_mark(el: Any, attrs: Any) -> bool:
@@ -231,6 +238,8 @@ def _is_permalink_mark(el: Any, attrs: Any) -> bool:
 
 def _add_text(walk: _Walk, text: str | None, in_link: bool) -> None:
     if text:
+        if not walk.buf:
+            walk.buf_line = walk.line
         walk.buf.append(text)
         if in_link:
             walk.link_chars += len(text) - text.count(" ") - text.count("\n")
@@ -271,6 +280,7 @@ def _walk(root: Any, walk: _Walk) -> None:
             _add_text(walk, el.tail, in_link)
             continue
         tag = raw_tag.rsplit("}", 1)[-1].lower()
+        walk.line = el.sourceline or walk.line
         if tag in V.NEVER_TEXT:
             what = V.NEVER_TEXT_KIND.get(tag, tag)
             if what:
@@ -278,6 +288,8 @@ def _walk(root: Any, walk: _Walk) -> None:
             _add_text(walk, el.tail, in_link)
             continue
         if tag == "br":
+            if not walk.buf:
+                walk.buf_line = walk.line
             walk.buf.append(_BR)
             _add_text(walk, el.tail, in_link)
             continue
@@ -687,18 +699,26 @@ def _split_title(raw: str) -> list[str]:
 # --- assembly ----------------------------------------------------------------------
 
 
-def _join(blocks: list[_Block]) -> str:
+def _join(blocks: list[_Block]) -> tuple[str, list[tuple[int, int]]]:
+    """The blocks' text, separated by layout, and where each block starts
+    (``(offset, source line)``)."""
     parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    size = 0
     prev: _Block | None = None
     for b in blocks:
         if prev is not None:
             if b.group and b.group == prev.group:
-                parts.append(b.group_sep)
+                sep = b.group_sep
             else:
-                parts.append("\n" if b.outer and b.outer == prev.outer else "\n\n")
+                sep = "\n" if b.outer and b.outer == prev.outer else "\n\n"
+            parts.append(sep)
+            size += len(sep)
+        anchors.append((size, b.line))
         parts.append(b.text)
+        size += len(b.text)
         prev = b
-    return "".join(parts)
+    return "".join(parts), anchors
 
 
 def _with_title(title: str, blocks: list[_Block], text: str) -> str:
@@ -792,10 +812,13 @@ def extract(
     if not keep_title and leads and _norm_phrase(kept[0].text) == _norm_phrase(title):
         kept = kept[1:]
         walk.dropped["title"] += 1
-    text = _join(kept)
+    text, anchors = _join(kept)
     if keep_title:
-        text = _with_title(title, kept, text)
-    return Extraction(text, dict(walk.dropped), None if text else "empty", code)
+        titled = _with_title(title, kept, text)
+        shift = len(titled) - len(text)
+        anchors = [(0, 1)] + [(at + shift, line) for at, line in anchors] if shift else anchors
+        text = titled
+    return Extraction(text, dict(walk.dropped), None if text else "empty", code, tuple(anchors))
 
 
 def _markup_text(markup: str) -> str:

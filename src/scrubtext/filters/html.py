@@ -1,13 +1,16 @@
 """HTML input: keep the page's main content as text with paragraph breaks.
 
 Runs only when the document is marked as HTML (``doc.meta["html"]``); on plain
-text it does nothing. The page becomes its extracted main text in one coarse
-edit whose reason counts what was dropped, by kind. The extraction itself lives
+text it does nothing. The page becomes its extracted main text through edits
+that cover the page line run by line run (one per kept block's source lines), so
+later edits map back to a line of the page; the first edit's reason counts what
+was dropped, by kind. The extraction itself lives
 in :mod:`scrubtext.html_extract`, its vocabularies in :mod:`scrubtext.html_vocab`.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -60,6 +63,31 @@ def looks_like_html(text: str) -> bool:
     return len(tags) >= 3 and sum(t.startswith("</") for t in tags) >= 2
 
 
+def _line_cuts(page: str, anchors: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
+    """``(page offset, text offset, line)`` where a kept block starts: the start of
+    the block's source line. Cuts that would not move strictly forward in both the
+    page and the text are skipped, so the pieces stay in order and disjoint."""
+    cuts: list[tuple[int, int, int]] = []
+    last_src, last_out, line, pos = 0, 0, 1, 0
+    for out, want in anchors:
+        if want <= line or out <= last_out:
+            continue
+        while line < want:  # move pos to the start of line ``want``
+            nl = page.find("\n", pos)
+            if nl < 0:
+                return cuts
+            pos, line = nl + 1, line + 1
+        if pos > last_src:
+            cuts.append((pos, out, line))
+            last_src, last_out = pos, out
+    return cuts
+
+
+def _piece_reason(first: int, last: int) -> str:
+    where = f"line {first}" if first >= last else f"lines {first}-{last}"
+    return f"HTML page, {where}: markup and furniture dropped, the kept text taken"
+
+
 def _summary(dropped: dict[str, int], kept: int, total: int) -> str:
     what = ", ".join(f"{n} {kind}" for kind, n in sorted(dropped.items(), key=lambda kv: -kv[1]))
     return (
@@ -70,7 +98,7 @@ def _summary(dropped: dict[str, int], kept: int, total: int) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class HtmlExtract(TextFilter):
-    """Replace an HTML page by its main text (one coarse edit).
+    """Replace an HTML page by its main text (edits by source-line run).
 
     >>> page = ("<html><body><nav><a href=/>Home</a></nav><p>The river rose by a metre "
     ...         "overnight, and the town closed the old bridge.</p></body></html>")
@@ -123,12 +151,24 @@ class HtmlExtract(TextFilter):
         )
 
     def propose(self, doc: Document) -> list[Edit]:
-        """One edit: the whole page becomes its main text."""
+        """The page becomes its main text: one edit per run of source lines that
+        holds a kept block (so later edits map back to the right line), the first
+        carrying the summary of what was dropped."""
         result = self._result(doc)
-        if result.problem == "not_html" or result.text == doc.text:
+        page, text = doc.text, result.text
+        if result.problem == "not_html" or text == page:
             return []
-        reason = _summary(dict(result.dropped), len(result.text), len(doc.text))
-        return [Edit(0, len(doc.text), result.text, "html.extract", reason)]
+        reason = _summary(dict(result.dropped), len(text), len(page))
+        cuts = _line_cuts(page, result.anchors)
+        edits: list[Edit] = []
+        end_line = (cuts[-1][2] if cuts else 1) + page.count("\n", cuts[-1][0] if cuts else 0)
+        bounds = [(0, 0, 1), *cuts, (len(page), len(text), end_line + 1)]
+        for (src, out, line), (src_end, out_end, next_line) in itertools.pairwise(bounds):
+            if page[src:src_end] == text[out:out_end]:
+                continue
+            why = reason if not edits else _piece_reason(line, next_line - 1)
+            edits.append(Edit(src, src_end, text[out:out_end], "html.extract", why))
+        return edits
 
     def flag(self, doc: Document) -> list[Flag]:
         problem = doc.meta.get("html_problem")
