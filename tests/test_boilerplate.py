@@ -360,3 +360,26 @@ def test_japanese_article_is_kept() -> None:
     text = f"記事のタイトル\n\nサイトマップ\nプライバシーポリシー\nお問い合わせ\n\n{para}\n\n{para}\n\nAll rights reserved"
     out = Boilerplate()(Document(text, meta={"language": "ja"}))[0].text
     assert out.count(para) == 2
+
+
+# --- fast paths give the same answers --------------------------------------------------
+
+
+def test_word_finder_matches_the_word_pattern_on_every_character() -> None:
+    from scrubtext.patterns.boilerplate import WORD_TOKEN, WORDS
+
+    for code in range(0x10000):
+        c = chr(code)
+        probe = f"a{c}b {c}x '{c} 1{c}.2-{c}"
+        assert WORDS.findall(probe) == WORD_TOKEN.compiled.findall(probe), hex(code)
+    for probe in ("emoji 😀 here", "𝐀𝐁 math", "a\U00010400b"):  # astral: the regex path
+        assert WORDS.findall(probe) == WORD_TOKEN.compiled.findall(probe)
+        assert WORDS.finder(probe)(probe, 0, len(probe)) == WORD_TOKEN.compiled.findall(probe)
+
+
+def test_word_finder_keeps_the_window() -> None:
+    from scrubtext.patterns.boilerplate import WORD_TOKEN, WORDS
+
+    text = "Don’t stop—the U.S. team’s 2-1 win, café ΣΟΦΊΑ."
+    for pos, end in ((0, len(text)), (3, 20), (10, 11), (5, 5)):
+        assert WORDS.findall(text, pos, end) == WORD_TOKEN.compiled.findall(text, pos, end)

@@ -18,10 +18,11 @@ deletion is one edit whose reason names what went and why.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from operator import itemgetter
+from operator import and_, itemgetter
 from typing import Any, ClassVar
 
 from .. import lang, vocab
@@ -36,7 +37,7 @@ from ..patterns.boilerplate import (
     SUSPECT,
     TITLE_RUN,
     TITLE_SITE,
-    WORD_TOKEN,
+    WORDS,
     PhraseFinder,
 )
 from ..segment import sentences
@@ -185,6 +186,30 @@ class _Block:
     contextual: bool = False
     inside: bool = False
     hard: bool = False
+    #: the text lower-cased, stripped of separators, spaces collapsed (found on demand)
+    norm: str | None = None
+
+
+@dataclass(slots=True)
+class _Page:
+    """What the verdicts of one pass share: language, page title, site name, lookups."""
+
+    text: str
+    stops: frozenset[str]
+    known: bool
+    title: tuple[int, int] | None
+    title_norm: str
+    site: str
+    index: dict[str, vocab.Vocabulary]
+    menu: frozenset[str]
+    words: Callable[[str, int, int], list[str]]
+    hints: tuple[list[int], list[int]] | None = None
+
+    def hinted(self, kind: int, b: _Block) -> bool:
+        """Whether a marker (``kind`` 0) or comment (1) keyword starts inside ``b``."""
+        if self.hints is None:
+            self.hints = _hints(self.text)
+        return _within(self.hints[kind], b.start, b.end)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -257,20 +282,27 @@ class Boilerplate(TextFilter):
         title = _title(text, blocks)
         site = _site_name(text, blocks).lower()
         title_norm = " ".join(text[title[0] : title[1]].lower().split()) if title else ""
-        hints: tuple[list[int], list[int]] | None = None  # found when a verdict is needed
+        page = _Page(
+            text,
+            stops,
+            known,
+            title,
+            title_norm,
+            site,
+            vocab.index(self.extra_phrases),
+            vocab.phrases("menu"),
+            WORDS.finder(text),
+        )
+        compare = bool(title_norm or site)
+        classify = self._classify
         for i, b in enumerate(blocks):
-            if memo is None:
-                hints = hints or _hints(text)
-                self._classify(text, b, i, stops, known, title, title_norm, site, hints)
-                continue
             chunk = text[b.start : b.end]
+            if memo is None:
+                classify(page, b, i, chunk)
+                continue
             # the verdict depends on the title and site name only through these
             # comparisons (made in _classify for short blocks)
-            norm = (
-                " ".join(chunk.lower().strip(" :：•·|-–—>»").split())
-                if len(chunk) < 200 and (title_norm or site)
-                else None
-            )
+            norm = _norm(b, chunk) if compare and len(chunk) < 200 else None
             key = (
                 chunk,
                 b.cue,
@@ -282,8 +314,7 @@ class Boilerplate(TextFilter):
             )
             verdict = memo.get(key)
             if verdict is None:
-                hints = hints or _hints(text)
-                self._classify(text, b, i, stops, known, title, title_norm, site, hints)
+                classify(page, b, i, chunk)
                 memo[key] = (
                     b.words,
                     b.weight,
@@ -317,7 +348,8 @@ class Boilerplate(TextFilter):
                 stripped = line.strip()
                 if not stripped:
                     continue
-                if not _has_sentence_end(stripped, SHORT_LINE):
+                if not (". " in stripped or "? " in stripped or "! " in stripped):
+                    # a short line without a sentence end: one block
                     start = offset + len(line) - len(line.lstrip())
                     blocks.append(_Block(start, start + len(stripped), "line"))
                     continue
@@ -337,64 +369,59 @@ class Boilerplate(TextFilter):
 
     # --- classification -----------------------------------------------------------------
 
-    def _classify(
-        self,
-        text: str,
-        b: _Block,
-        index: int,
-        stops: frozenset[str],
-        known: bool,
-        title: tuple[int, int] | None,
-        title_norm: str,
-        site: str,
-        hints: tuple[list[int], list[int]],
-    ) -> None:
-        chunk = text[b.start : b.end]
+    def _classify(self, page: _Page, b: _Block, index: int, chunk: str) -> None:
+        """Score and label block ``b`` (text ``chunk``, position ``index``) by its own features.
+
+        Features are computed in order of need: most blocks are short lines that a
+        vocabulary lookup or a word count settles.
+        """
         size = len(chunk)
-        if b.cue == "lines":
+        cue = b.cue
+        if cue == "lines":
             b.words = len(chunk.split())
             b.weight = float(b.words)
             b.score, b.label = SHORT_RUN_SCORE, "menu"
             b.what = f"{chunk.count(chr(10)) + 1} short lines without sentences"
             return
-        words = WORD_TOKEN.compiled.findall(chunk, 0, SAMPLE_CHARS)
+        words = page.words(chunk, 0, SAMPLE_CHARS)
         n = len(words)
-        if n and size > SAMPLE_CHARS:
-            n = max(n, chunk.count(" ") + 1)
-        if n and not known and chunk.count(" ") * 10 < size:
-            n = max(n, size // CHARS_PER_WORD)  # scripts written without spaces
+        if n:
+            if size > SAMPLE_CHARS:
+                n = max(n, chunk.count(" ") + 1)
+            if not page.known and chunk.count(" ") * 10 < size:
+                n = max(n, size // CHARS_PER_WORD)  # scripts written without spaces
         b.words = n
         b.weight = float(n) if n else max(1.0, size / 6)
 
-        if title and (b.start, b.end) == title:
+        title = page.title
+        if title is not None and b.start == title[0] and b.end == title[1]:
             b.label, b.what, b.score = "title", "page title", 0.0
             return
-        if b.cue == "site":
+        if cue == "site":
             _bad(b, "site_name", f"site name {chunk.strip(' -|–—:')!r} after the page title")
             return
-        terminal = _is_terminal(chunk)
-        lower = chunk.lower()
         if not n:
             _bad(b, "separator", f"lone separator {chunk!r}")
             return
+        terminal = _is_terminal(chunk)
         if size < 200:
-            if size < 120 and " " not in chunk and lower.endswith(_IMAGE_ENDINGS):
+            if size < 120 and " " not in chunk and chunk.lower().endswith(_IMAGE_ENDINGS):
                 m = FURNITURE.fullmatch(chunk)
                 if m and m.lastgroup == "image":
                     _bad(b, "image_name", f"image file name {chunk!r}")
                     return
-            if size < 120 and not terminal and _has_digit(chunk):
+            if size < 120 and not terminal and not _DIGITS.isdisjoint(chunk):
                 m = FURNITURE.fullmatch(chunk)
                 if m and m.lastgroup == "stamp":
                     b.score, b.label, b.what = -0.5, "byline", f"date or time stamp {chunk!r}"
                     return
-            norm = " ".join(lower.strip(" :：•·|-–—>»").split())
-            hit = vocab.index(self.extra_phrases).get(norm)
+            norm = _norm(b, chunk)
+            hit = page.index.get(norm)
             if hit is not None and hit.name == "comments":
                 _bad(b, "comments", f"comment widget {chunk.strip()!r}")
                 b.hard = True
                 return
-            if size < 100 and _within(hints[1], b.start, b.end):
+            if size < 100 and page.hinted(1, b):
                 m = COMMENT.search(chunk)
                 if m is not None:
                     _bad(b, "comments", f"comment thread: {_short(chunk)!r}")
@@ -413,17 +440,17 @@ class Boilerplate(TextFilter):
                     contextual=kind in ("heading", "menu"),
                 )
                 return
-            if site and norm == site:
+            if page.site and norm == page.site:
                 _bad(b, "site_name", f"site name {chunk!r}")
                 return
-            if title_norm and index > 0 and norm == title_norm:
+            if page.title_norm and index > 0 and norm == page.title_norm:
                 _bad(b, "title_repeat", "headline repeating the page title", contextual=True)
                 return
-        if b.cue == "heading":
+        if cue == "heading":
             head = " ".join(chunk.split()[:3])
             _bad(b, "list", f"list {head!r}... of {n} words under a heading", barrier=True)
             return
-        if n <= 40 and _within(hints[0], b.start, b.end):
+        if n <= 40 and page.hinted(0, b):
             mk = MARKER.search(chunk)
             if mk is not None:
                 if mk.lastgroup == "copyright":
@@ -443,14 +470,10 @@ class Boilerplate(TextFilter):
                         contextual=True,
                     )
                 return
-        head_words = words[:SAMPLE_WORDS]
-        sample = " ".join(head_words).lower().split(" ")
-        k = len(sample)
-        stop_share = sum(map(stops.__contains__, sample)) / k
         if (
             n <= 15
             and not terminal
-            and lower.lstrip("(").split(None, 1)[0].rstrip(":：") in _BYLINE_FIRST
+            and chunk.lstrip("(").split(None, 1)[0].lower().rstrip(":：") in _BYLINE_FIRST
             and BYLINE.compiled.match(chunk)
         ):
             b.score, b.label, b.what = -0.5, "byline", f"byline {_short(chunk)!r}"
@@ -458,22 +481,41 @@ class Boilerplate(TextFilter):
         if n <= 3 and not terminal and chunk[0] in _BULLETS:
             _bad(b, "crumb", f"crumb {chunk!r}")
             return
-        capitalised = sum(map(str.isupper, map(_FIRST_CHAR, head_words)))
-        if n >= 2 and not terminal and stop_share < 0.2 and capitalised >= 0.6 * k:
-            menu = vocab.phrases("menu")
-            in_menu = sum(1 for w in head_words if w[0].isupper() and w.lower() in menu)
-            if in_menu >= 0.6 * k:
-                _bad(b, "menu", f"menu of {n} section or language names")
-                return
-        if n >= 2 and not terminal and stop_share < 0.2:
-            seps = chunk.count("|") + chunk.count("»") + chunk.count("•")
-            if seps >= 2 and seps * 6 >= n:
-                _bad(b, "menu", f"menu of {seps + 1} items split by separators")
-                return
-        caps = capitalised / k
-        opening = words[1:12]
+        head_words = words[:SAMPLE_WORDS]
+        k = len(head_words)
+        stops = page.stops
+        # features below are computed only for the rules that read them
+        stop_share = -1.0
+        caps = 0.0  # read only for blocks that do not end a sentence
+        if not terminal:
+            upper = list(map(str.isupper, map(_FIRST_CHAR, head_words)))
+            capitalised = sum(upper)
+            caps = capitalised / k
+            if n >= 2:
+                if capitalised >= 0.6 * k:
+                    sample = " ".join(head_words).lower().split(" ")
+                    stop_share = sum(map(stops.__contains__, sample)) / k
+                    if stop_share < 0.2:
+                        in_menu = sum(map(and_, upper, map(page.menu.__contains__, sample)))
+                        if in_menu >= 0.6 * k:
+                            _bad(b, "menu", f"menu of {n} section or language names")
+                            return
+                seps = chunk.count("|") + chunk.count("»") + chunk.count("•")
+                if seps >= 2 and seps * 6 >= n:
+                    if stop_share < 0:
+                        stop_share = _stop_share(head_words, stops)
+                    if stop_share < 0.2:
+                        _bad(b, "menu", f"menu of {seps + 1} items split by separators")
+                        return
         if n >= 4 and not _has_sentence_end(chunk, 80):
-            cap_stops = sum(1 for w in opening if w[0].isupper() and w.lower() in stops)
+            opening = head_words[1:12]
+            cap_stops = sum(
+                map(
+                    and_,
+                    map(str.isupper, map(_FIRST_CHAR, opening)),
+                    map(stops.__contains__, map(str.lower, opening)),
+                )
+            )
             if cap_stops >= 2:
                 b.score, b.label, b.what = (
                     -0.7,
@@ -481,8 +523,13 @@ class Boilerplate(TextFilter):
                     f"title-case headline {_short(chunk, 50)!r}",
                 )
                 return
+        if not page.known:
+            stop_share = 0.25
+        elif stop_share < 0 and (terminal or n >= 8 or cue == "run"):
+            stop_share = _stop_share(head_words, stops)
+        # (_content_score reads the share only for such blocks)
         b.score, b.label, b.what = _content_score(
-            n, stop_share if known else 0.25, caps, terminal, b.cue, chunk, known
+            n, stop_share, caps, terminal, cue, chunk, page.known
         )
 
     # --- decisions ----------------------------------------------------------------------
@@ -536,6 +583,11 @@ class Boilerplate(TextFilter):
             elif b.label not in ("list", "menu", "byline"):
                 b.label = "outside"
         _lists_after_headings(blocks)
+
+
+def _stop_share(words: list[str], stops: frozenset[str]) -> float:
+    """Share of function words among ``words`` (not empty)."""
+    return sum(map(stops.__contains__, " ".join(words).lower().split(" "))) / len(words)
 
 
 def _content_score(
@@ -624,19 +676,17 @@ def _merge_short_lines(text: str, blocks: list[_Block], extra: tuple[str, ...]) 
         run.clear()
 
     for i, b in enumerate(blocks):
-        short = (
+        if (
             i > 0
             and b.cue == "line"
             and b.end - b.start <= SHORT_ITEM
             and text[b.end - 1] not in _TERMINAL
-            and "\n" not in text[b.start : b.end]
-            and "omment" not in text[b.start : b.end]
             and (not run or "\n" in text[run[-1].end : b.start])
-            and " ".join(text[b.start : b.end].lower().strip(" :：•·|-–—>»").split()) not in index
-        )
-        if short:
-            run.append(b)
-            continue
+        ):
+            chunk = text[b.start : b.end]
+            if "\n" not in chunk and "omment" not in chunk and _norm(b, chunk) not in index:
+                run.append(b)
+                continue
         if run:
             flush(b)
         out.append(b)
@@ -855,9 +905,11 @@ def _cut(
     cuts: list[tuple[int, int, str]] = []  # (end of previous piece, start of next, cue)
     if bounds:
         cuts.extend((e, e, "line") for _, e in bounds)
-    for kind, cue_pattern in BLOCK_CUES:
-        for m in cue_pattern.finditer(text, start, end):
-            _cue_cut(text, start, m, kind, cuts)
+    region = text[start:end]
+    for kind, cue_pattern, needles in BLOCK_CUES:
+        if any(map(region.__contains__, needles)):
+            for m in cue_pattern.finditer(text, start, end):
+                _cue_cut(text, start, m, kind, cuts)
     for a, b, kind in cutters.finditer(text, start, end):
         cuts.append((a, a, kind))
         cuts.append((b, b, "line"))
@@ -1069,6 +1121,14 @@ def _within(positions: list[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
+def _norm(b: _Block, chunk: str) -> str:
+    """``chunk`` (the text of ``b``) as looked up in the vocabularies and compared with
+    the title: lower case, separators stripped, single spaces (kept on the block)."""
+    if b.norm is None:
+        b.norm = " ".join(chunk.lower().strip(" :：•·|-–—>»").split())
+    return b.norm
+
+
 def _short(chunk: str, limit: int = 60) -> str:
     return chunk if len(chunk) <= limit else chunk[: limit - 1].rstrip() + "…"
 
@@ -1092,7 +1152,7 @@ def _checked_language(text: str, language: str | None) -> str | None:
     size = len(text)
     words: list[str] = []
     for at in (size // 4, size // 2, 3 * size // 4):
-        words += WORD_TOKEN.compiled.findall(text, max(0, at - 500), at + 500)
+        words += WORDS.findall(text, max(0, at - 500), at + 500)
     if len(words) < 30:
         return language
     low = " ".join(words).lower().split(" ")
@@ -1110,7 +1170,7 @@ def _checked_language(text: str, language: str | None) -> str | None:
 def _share(text: str, stops: frozenset[str]) -> float:
     """Share of function words among the words of a sample from the middle of ``text``."""
     mid = len(text) // 2
-    words = WORD_TOKEN.compiled.findall(text, max(0, mid - 5000), mid + 5000)
+    words = WORDS.findall(text, max(0, mid - 5000), mid + 5000)
     if not words:
         return 0.0
     return sum(1 for w in words if w.lower() in stops) / len(words)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import regex
@@ -24,8 +25,10 @@ _AGO = (
 _JOIN = r"(?:,?\s+(?:at|um|à|a las|às|alle|-|\|)?\s*)"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s\p{Lu}{2,4}\b)?"
 
-#: Places where a block boundary is likely inside a line, by kind. Each kind is its
-#: own pattern: one alternation of all of them scans four times slower.
+#: Places where a block boundary is likely inside a line: (kind, pattern, needles).
+#: Each kind is its own pattern (one alternation of all of them scans four times
+#: slower); a pattern can only match text that holds one of its needles, a cheap
+#: test that skips most scans.
 BLOCK_CUES = (
     (
         "sep",
@@ -34,6 +37,7 @@ BLOCK_CUES = (
             r"(?:[|»›•·\u25b6\u25ba]|>>)(?<=\S\s{1,5}[|»›•·\u25b6\u25ba>]{1,2})(?:\s+|(?=\p{Lu}))",
             "A separator between items: `` | `` `` » `` `` >> `` ``•``.",
         ),
+        ("|", "»", "›", "•", "·", "\u25b6", "\u25ba", ">"),
     ),
     (
         "ellipsis",
@@ -42,6 +46,7 @@ BLOCK_CUES = (
             r"(?:…|\.\.\.)(?<=\p{L}{2}(?:…|\.\.\.))(?=\s+(?:\d{1,2}\s+)?[\p{Lu}\p{N}\"“])",
             "An ellipsis cutting a headline short before the next item: ``qua… 2 The``.",
         ),
+        ("…", "..."),
     ),
     (
         "stamp",
@@ -51,6 +56,7 @@ BLOCK_CUES = (
             rf"(?:\s\p{{Lu}}{{2,4}}\b)?(?:,?\s+(?:\p{{L}}+,?\s+)?{_DATE})?(?=\s)",
             "A clock time with its date: ``10:12, November 19, 2020``.",
         ),
+        (":",),
     ),
     (
         "dateline",
@@ -59,6 +65,7 @@ BLOCK_CUES = (
             r"\p{Lu}\p{Lu}\p{Lu}+(?<=(?:\A|\s)\p{Lu}+)(?:[ -]\p{Lu}{2,}){0,3},\s[^\n]{0,40}?\([\p{L} ]{2,30}\)\s*(?:--|—|–|-)\s",
             "A news dateline opening an article: ``SHANGHAI, Nov. 18 (Xinhua) --``.",
         ),
+        ("(",),
     ),
     (
         "cjk",
@@ -67,6 +74,7 @@ BLOCK_CUES = (
             r"[。！？]+[」』）]*(?=\S)",
             "A full stop of Chinese or Japanese text, which no space follows: a sentence end.",
         ),
+        ("。", "！", "？"),
     ),
     (
         "paren",
@@ -75,6 +83,7 @@ BLOCK_CUES = (
             r"\)\s+\(",
             "Two bracketed remarks in a row: ``...Facebook ) (Web editor: ...``.",
         ),
+        (")",),
     ),
     (
         "says",
@@ -83,6 +92,7 @@ BLOCK_CUES = (
             rf"\b(?:says|said|wrote|writes|replied):(?=\s+{_DATE})",
             "A comment author line: ``joe says: November 19, 2019``.",
         ),
+        (":",),
     ),
     (
         "agency",
@@ -91,15 +101,18 @@ BLOCK_CUES = (
             r"\(\p{Lu}[\p{L}.& ]{1,25}\)(?<=[^\d\s]\s+\(\p{Lu}[\p{L}.& ]{1,25}\))\s*(?:--|—|–)\s",
             "A news agency credit opening an article: ``(Reuters) —``.",
         ),
+        ("(",),
     ),
 )
 
 
 SUSPECT = pattern(
     "boilerplate.suspect",
-    r"[|»›•·\u25b6\u25ba…©]|>>|\d:\d\d|s:\s+\p{Lu}\p{Ll}+\s\d|\)\s+\(|\(\p{Lu}[\p{L}.& ]{1,25}\)\s*(?:--|—|–)",
+    r"[|»›•·\u25b6\u25ba…©]|>>|:(?:(?<=\d:)\d\d|(?<=s:)\s+\p{Lu}\p{Ll}+\s\d)|\)\s+\(|\(\p{Lu}[\p{L}.& ]{1,25}\)\s*(?:--|—|–)",
     "A character or sequence that hints at page furniture inside a sentence; "
-    "sentences without one (and of ordinary length) are not cut further.",
+    "sentences without one (and of ordinary length) are not cut further. Every "
+    "branch starts with a rare character (``d:dd`` and ``says: Name 2`` are found "
+    "at their colon), so the scan is fast.",
 )
 
 LIST_MARKER = pattern(
@@ -154,11 +167,76 @@ COMMENT = pattern(
     "author line (``joetoronto says:``).",
 )
 
+_WORD_START = r"[\p{L}\p{N}]"
+_WORD_CHAR = r"[\p{L}\p{N}\p{M}'’.-]"
+
 WORD_TOKEN = pattern(
     "boilerplate.word",
-    r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*",
+    rf"{_WORD_START}{_WORD_CHAR}*",
     "A word for block statistics: letters or digits with inner apostrophes, dots and hyphens.",
 )
+
+
+class WordFinder:
+    """``WORD_TOKEN.compiled.findall``, about twice as fast.
+
+    The standard ``re`` engine scans this simple pattern faster than ``regex``.
+    Its twin lists the code points of ``WORD_TOKEN``'s two character classes, as
+    ``regex`` itself reads them, over the Basic Multilingual Plane; so on text
+    without astral characters (emoji, historic scripts) both find the same words.
+    Other text goes to ``WORD_TOKEN``. Built on first use (some 40 ms).
+
+    >>> WORDS.findall("Shanghai’s award, 2020 — x.y")
+    ['Shanghai’s', 'award', '2020', 'x.y']
+    """
+
+    def __init__(self) -> None:
+        self._built: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+
+    def _build(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        if not self._built:
+            plane = "".join(map(chr, range(0x10000)))
+            start = _listed(regex.compile(_WORD_START, regex.V1).findall(plane))
+            inner = _listed(regex.compile(_WORD_CHAR, regex.V1).findall(plane))
+            self._built.append((re.compile(f"[{start}][{inner}]*"), re.compile(_ASTRAL)))
+        return self._built[0]
+
+    def finder(self, text: str) -> Callable[[str, int, int], list[str]]:
+        """A ``findall(piece, pos, endpos)`` for pieces of ``text`` (one test for all)."""
+        twin, astral = self._build()
+        if text.isascii() or astral.search(text) is None:
+            return twin.findall
+        return self.findall
+
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list[str]:
+        """The words of ``text[pos:endpos]``, as ``WORD_TOKEN`` finds them."""
+        end = len(text) if endpos is None else endpos
+        twin, astral = self._build()
+        if text.isascii() or astral.search(text, pos, end) is None:
+            return twin.findall(text, pos, end)
+        words: list[str] = WORD_TOKEN.compiled.findall(text, pos, end)
+        return words
+
+
+_ASTRAL = "[\U00010000-\U0010ffff]"
+
+
+def _listed(chars: list[str]) -> str:
+    """A character-class body (``a-z…``) for ``chars``, sorted, as ranges of escapes."""
+    parts: list[str] = []
+    codes = sorted(map(ord, chars))
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(f"\\u{codes[i]:04x}" + (f"-\\u{codes[j]:04x}" if j > i else ""))
+        i = j + 1
+    return "".join(parts)
+
+
+#: The shared word finder (its patterns are built on first use).
+WORDS = WordFinder()
 
 SENTENCE_END_CHAR = pattern(
     "boilerplate.sentence_end_char",
