@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
+from typing import Any
 
 import pytest
 
@@ -67,3 +68,24 @@ def test_press_release_002_keeps_almost_everything() -> None:
     before = seed_text("002").split()
     after = cleaned("002").split()
     assert len(after) > 0.95 * len(before)
+
+
+def _golden_tool() -> object:
+    import importlib.util
+
+    path = FIXTURES.parent / "tools" / "seed_golden.py"
+    spec = importlib.util.spec_from_file_location("seed_golden", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_output_and_edits_match_the_golden_files(prefix: str) -> None:
+    """Whole output and every edit, as read and checked by hand (tools/seed_golden.py)."""
+    tool: Any = _golden_tool()
+    (seed,) = [p for p in tool.seeds() if p.name.startswith(prefix)]
+    for name, content in tool.render(seed).items():
+        golden = (tool.GOLDEN / name).read_text(encoding="utf-8")
+        assert content == golden, f"{name} differs: run python tools/seed_golden.py"
