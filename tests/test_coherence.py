@@ -252,6 +252,40 @@ def test_paragraph_starts_group_sentences_like_the_segmenter() -> None:
         assert groups(ours, spans) == groups(theirs, spans), repr(text)
 
 
+def test_sentence_spans_match_the_shared_segmenter() -> None:
+    """The filter finds sentence ends with its own faster scan; the spans must be those
+    of scrubtext.segment.sentences (abbreviations, initials, blank lines, line breaks)."""
+    from scrubtext.segment import sentences
+
+    pieces = [
+        "Dr. ",
+        "Mr. Chen ",
+        "said. ",
+        "It ",
+        "rained.",
+        "\n",
+        "\n\n",
+        " \n \n",
+        "U.S. ",
+        "A. ",
+        "e.g. ",
+        "x",
+        "(1) ",
+        "“Yes.” ",
+        "ok? ",
+        "no! ",
+        "9 ",
+        "\t",
+        "\x1c",
+        "é",
+    ]
+    rng = random.Random(11)
+    texts = [seed_text(n) for n in ("000", "001", "002", "003", "004")]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for text in texts:
+        assert C._sentence_spans(text) == sentences(text), repr(text)
+
+
 def test_scores_are_thresholded_as_logits() -> None:
     """A threshold of 0 or 1 still works (the logit cut-off is then infinite)."""
     text = HARBOUR + " " + DUCTILE

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import operator
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -39,7 +40,8 @@ from typing import ClassVar
 
 from ..document import Document, Flag
 from ..filter import TextFilter
-from ..segment import ABBREVIATIONS, sentences
+from ..patterns.coherence import LOWER_START, SENTENCE_CUE
+from ..segment import ABBREVIATIONS, _abbreviation_before
 
 #: Function words: each is its own class in the word-order model and none counts as content.
 FUNCTION_WORDS = frozenset(
@@ -423,6 +425,52 @@ class _Sentence:
     words: list[tuple[int, _Word]] | None = None
 
 
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of :func:`scrubtext.segment.sentences`, found with one faster scan.
+
+    >>> t = "Mr. Chen spoke on Nov. 18. The city won.\n\nIt rained"
+    >>> [t[s:e] for s, e in _sentence_spans(t)]
+    ['Mr. Chen spoke on Nov. 18.', 'The city won.', 'It rained']
+    """
+    cuts = [0]
+    category = unicodedata.category
+    for m in SENTENCE_CUE.finditer(text):
+        at, end = m.span()
+        if text[at] != "\n":
+            # a lone full stop after a long word closes no abbreviation (the longest
+            # has six letters): most sentence ends take this quick exit
+            if (
+                end - at == 1
+                and text[at] == "."
+                and (at < 7 or not text[at - 7 : at].isalpha())
+                and _abbreviation_before(text, at)
+            ):
+                continue
+            cuts.append(end)
+        elif at and category(text[at - 1]) in _LOWER_OR_DIGIT:
+            cuts.append(at)  # a line break after a lower-case letter or digit
+        else:  # a line break before a blank line: cut after the last non-space
+            k = at
+            while k and text[k - 1] in " \t":
+                k -= 1
+            if k and (not text[k - 1].isspace() or text[k - 1] in _NOT_REGEX_SPACE):
+                cuts.append(k)
+    cuts.append(len(text))
+    spans = []
+    for a, b in pairwise(sorted(set(cuts))):
+        piece = text[a:b]
+        stripped = piece.strip()
+        if stripped:
+            s = a + len(piece) - len(piece.lstrip())
+            spans.append((s, s + len(stripped)))
+    return spans
+
+
+_LOWER_OR_DIGIT = frozenset(["Ll", "Nd", "Nl", "No"])
+#: Characters ``str.isspace`` counts as white space and the regex class ``\s`` does not.
+_NOT_REGEX_SPACE = frozenset("\x1c\x1d\x1e\x1f")
+
+
 def _units(text: str) -> list[tuple[int, int]]:
     """Sentence spans, with a span also cut after a full stop, question or exclamation
     mark followed by a lower-case word (unless an abbreviation ends there).
@@ -435,8 +483,17 @@ def _units(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in _units(t)]
     ['The wall will rise.', 'higher wall the will be.']
     """
+    spans = _sentence_spans(text)
+    cues = [m.start() for m in LOWER_START.finditer(text) if text[m.end() - 1].islower()]
+    if not cues:
+        return spans
+    starts = [s for s, _ in spans]
+    split = {bisect_right(starts, at) - 1 for at in cues}
     out = []
-    for s, e in sentences(text):
+    for k, (s, e) in enumerate(spans):
+        if k not in split:
+            out.append((s, e))
+            continue
         start = s
         for mark in (". ", "? ", "! "):
             at = text.find(mark, start, e)
@@ -872,14 +929,20 @@ def document_features(logits: Sequence[float]) -> list[list[float]]:
     n = len(logits)
     ranked = sorted(logits, reverse=True)
     median = ranked[n // 2]
+    first: dict[float, int] = {}  # logit -> its first place in the ranking
+    for i, z in enumerate(ranked):
+        first.setdefault(z, i)
+    third = min(2, n - 2)
     out = []
     for z in logits:
-        # the other sentences' logits, best first: drop one copy of z from the ranking
-        i = ranked.index(z)
-        others = ranked[:i] + ranked[i + 1 :]
-        top = others[0] if others else z
-        third = others[min(2, len(others) - 1)] if others else z
-        out.append([1.0, z, z - median, z - top, z - third])
+        # the other sentences' logits, best first, are the ranking without one copy of z
+        i = first[z]
+        if n == 1:
+            out.append([1.0, z, z - median, 0.0, 0.0])
+            continue
+        top = ranked[1] if i == 0 else ranked[0]
+        t = ranked[third] if third < i else ranked[third + 1]
+        out.append([1.0, z, z - median, z - top, z - t])
     return out
 
 
