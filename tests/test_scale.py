@@ -207,6 +207,25 @@ def test_pipeline_processor_and_cleaner_pickle() -> None:
     assert isinstance(frame, Frame) and frame == {"body": ["y."], "n": [3]}
 
 
+def test_cleaner_batch_takes_arrow_tables_and_batches_without_the_column() -> None:
+    # Ray's batch_format="pyarrow" and datasets' arrow format hand over pyarrow Tables,
+    # whose cells are pyarrow scalars; batch() reads them through to_pydict().
+    class Table:  # the part of a pyarrow Table that batch() uses
+        def __init__(self, **cols: list[object]) -> None:
+            self.cols = cols
+
+        def to_pydict(self) -> dict[str, list[object]]:
+            return dict(self.cols)
+
+    cleaner = Cleaner.from_options(field="body")
+    assert cleaner.batch(Table(body=["x..", None], n=[1, 2])) == {
+        "body": ["x.", None],
+        "n": [1, 2],
+    }
+    assert cleaner.batch(Table(n=[1])) == {"n": [1]}
+    assert cleaner.batch({"text": ["x.."]}) == {"text": ["x.."]}
+
+
 # --- stats and progress -------------------------------------------------------------
 
 

@@ -278,8 +278,9 @@ class Cleaner:
 
     - ``cleaner(record)``: a dict in, a new dict out with ``field`` cleaned (``map``);
     - ``cleaner.partition(records)``: an iterable of dicts (Spark ``mapPartitions``);
-    - ``cleaner.batch(columns)``: a mapping of columns (Hugging Face ``batched=True``,
-      Ray ``map_batches``), returning a dict with the ``field`` column cleaned.
+    - ``cleaner.batch(columns)``: a mapping of columns, a pandas DataFrame or a
+      pyarrow Table (Hugging Face ``batched=True``, Ray ``map_batches``, Spark
+      ``mapInPandas``), with the ``field`` column cleaned.
 
     A record without the field, or with a non-string value, passes through unchanged.
 
@@ -318,9 +319,15 @@ class Cleaner:
     def batch(self, columns: Any) -> Any:
         """Clean the ``field`` column of a column batch; other columns are kept.
 
-        A mapping of columns gives a dict of columns (the cleaned one as a list); a
-        pandas DataFrame (anything with ``assign``) gives a DataFrame.
+        A pandas DataFrame (anything with ``assign``) gives a DataFrame; a mapping of
+        columns, or a pyarrow Table (anything with ``to_pydict``), gives a dict of
+        columns with the cleaned one as a list. A batch without the column is
+        returned as it is (a Table as a dict).
         """
+        if hasattr(columns, "to_pydict"):  # its cells are pyarrow scalars, not str
+            columns = columns.to_pydict()
+        if self.field not in columns:
+            return columns
         cleaned = [self.clean_text(t) for t in columns[self.field]]
         if hasattr(columns, "assign"):
             return columns.assign(**{self.field: cleaned})
