@@ -34,6 +34,7 @@ from ..patterns.boilerplate import (
     COMMENT,
     FURNITURE,
     MARKER,
+    STAMP_HINT,
     SUSPECT,
     TITLE_RUN,
     TITLE_SITE,
@@ -104,12 +105,11 @@ _IMAGE_ENDINGS = (
 _BULLETS = "•·▪▸►"
 _DIGITS = frozenset("0123456789")
 _FIRST_CHAR = itemgetter(0)
+#: (``replied`` and ``commented`` are found as ``repl`` and ``comment``)
 _COMMENT_KEYS = (
     "says",
     "wrote",
     "writes",
-    "replied",
-    "commented",
     "respons",
     "comment",
     "repl",
@@ -264,12 +264,14 @@ class Boilerplate(TextFilter):
         ``memo`` carries block verdicts from one pass to the next: a later pass on
         the shortened text meets mostly the same blocks.
         """
+        # found on the first pass (later passes only delete, so add no new script)
+        finder: Callable[[str, int, int], list[str]]
         if memo is not None and ("language",) in memo:
-            language = memo[("language",)][0]  # type: ignore[assignment]
+            language, finder = memo[("language",)]  # type: ignore[assignment]
         else:
-            language = _checked_language(text, language)
+            language, finder = _checked_language(text, language), WORDS.finder(text)
             if memo is not None:
-                memo[("language",)] = (language,)
+                memo[("language",)] = (language, finder)
         stops = _stopwords(language)
         known = (language or "en") not in NON_LATIN and (
             lang.stopwords(language) is not lang.stopwords("en")
@@ -291,7 +293,7 @@ class Boilerplate(TextFilter):
             site,
             vocab.index(self.extra_phrases),
             vocab.phrases("menu"),
-            WORDS.finder(text),
+            finder,
         )
         compare = bool(title_norm or site)
         classify = self._classify
@@ -410,7 +412,12 @@ class Boilerplate(TextFilter):
                 if m and m.lastgroup == "image":
                     _bad(b, "image_name", f"image file name {chunk!r}")
                     return
-            if size < 120 and not terminal and not _DIGITS.isdisjoint(chunk):
+            if (
+                size < 120
+                and not terminal
+                and not _DIGITS.isdisjoint(chunk)
+                and STAMP_HINT.compiled.search(chunk)
+            ):
                 m = FURNITURE.fullmatch(chunk)
                 if m and m.lastgroup == "stamp":
                     b.score, b.label, b.what = -0.5, "byline", f"date or time stamp {chunk!r}"
@@ -979,9 +986,12 @@ def _title(text: str, blocks: list[_Block]) -> tuple[int, int] | None:
     chunk = text[first.start : first.end]
     if len(chunk) > 200 or (_is_terminal(chunk) and len(chunk.split()) > 12):
         return None
-    m = FURNITURE.fullmatch(chunk)
-    if BYLINE.compiled.match(chunk) or (m and m.lastgroup == "stamp"):
+    if BYLINE.compiled.match(chunk):
         return None
+    if STAMP_HINT.compiled.search(chunk):
+        m = FURNITURE.fullmatch(chunk)
+        if m and m.lastgroup == "stamp":
+            return None
     return first.start, first.end
 
 
@@ -1125,7 +1135,10 @@ def _norm(b: _Block, chunk: str) -> str:
     """``chunk`` (the text of ``b``) as looked up in the vocabularies and compared with
     the title: lower case, separators stripped, single spaces (kept on the block)."""
     if b.norm is None:
-        b.norm = " ".join(chunk.lower().strip(" :：•·|-–—>»").split())
+        norm = chunk.lower().strip(" :：•·|-–—>»")
+        if not (norm.isprintable() and "  " not in norm):
+            norm = " ".join(norm.split())  # other spaces than single plain ones
+        b.norm = norm
     return b.norm
 
 

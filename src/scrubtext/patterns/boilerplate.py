@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 import regex
 
-from ..errors import PatternTimeout
-from . import NamedPattern, _budget, pattern
+from . import NamedPattern, pattern
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -113,6 +114,13 @@ SUSPECT = pattern(
     "sentences without one (and of ordinary length) are not cut further. Every "
     "branch starts with a rare character (``d:dd`` and ``says: Name 2`` are found "
     "at their colon), so the scan is fast.",
+)
+
+STAMP_HINT = pattern(
+    "boilerplate.stamp_hint",
+    r"\d{4}|[:/]|ago",
+    "What every date or time stamp of ``FURNITURE`` holds: a year, a clock's colon, a "
+    "date's slash or ``ago``. A block without one skips the costly whole-block match.",
 )
 
 LIST_MARKER = pattern(
@@ -307,31 +315,29 @@ class PhraseFinder:
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         """(start, end, kind) of each phrase in ``text[start:end]``, in order."""
-        first = self.first
+        # A page dump has tens of thousands of capitalised words: the ones that begin
+        # some phrase are picked out at C speed. The scan runs without a time budget
+        # (which costs more than the scan itself here): a class and a class repeated
+        # cannot backtrack, so it is linear in the text.
+        found = list(CAP_WORD.compiled.finditer(text, start, end))
+        starting = map(self.first.__contains__, map(str.lower, map(_WHOLE, found)))
         last = start
-        # the compiled scan itself (under the same time budget as CAP_WORD.finditer):
-        # a page dump has tens of thousands of capitalised words
-        try:
-            words = CAP_WORD.compiled.finditer(text, start, end, timeout=_budget(text))
-            for m in words:
-                at = m.start()
-                if at < last:
-                    continue
-                word = m.group().lower()
-                if word not in first:
-                    continue
-                best: tuple[int, int, str] | None = None
-                for kind, match in self._for_word(word):
-                    hit = match(text, at, end)
-                    if hit is not None and (best is None or hit.end() > best[1]):
-                        best = (at, hit.end(), kind)
-                if best is not None:
-                    last = best[1]
-                    yield best
-        except TimeoutError as exc:
-            raise PatternTimeout(
-                f"pattern {CAP_WORD.name!r} ran out of time on {len(text)} characters"
-            ) from exc
+        for m in compress(found, starting):
+            at = m.start()
+            if at < last:
+                continue
+            word = m.group().lower()
+            best: tuple[int, int, str] | None = None
+            for kind, match in self._for_word(word):
+                hit = match(text, at, end)
+                if hit is not None and (best is None or hit.end() > best[1]):
+                    best = (at, hit.end(), kind)
+            if best is not None:
+                last = best[1]
+                yield best
+
+
+_WHOLE = itemgetter(0)
 
 
 def _ordered_variants(phrases: tuple[str, ...]) -> list[str]:
