@@ -203,11 +203,21 @@ class _Page:
     index: dict[str, vocab.Vocabulary]
     menu: frozenset[str]
     words: Callable[[str, int, int], list[str]]
+    #: whether most blocks are judged anew (the first pass), not taken from the memo
+    fresh: bool = True
     hints: tuple[list[int], list[int]] | None = None
+    lowered: str = ""
 
     def hinted(self, kind: int, b: _Block) -> bool:
-        """Whether a marker (``kind`` 0) or comment (1) keyword starts inside ``b``."""
+        """Whether a marker (``kind`` 0) or comment (1) keyword starts inside ``b``
+        (in the lower-cased text)."""
         if self.hints is None:
+            if not self.fresh:
+                # a later pass judges a few blocks: look for the keywords in place
+                self.lowered = self.lowered or self.text.lower()
+                low, end = self.lowered, b.end - 1
+                keys = _COMMENT_KEYS if kind else _MARKER_KEYS
+                return any(low.find(key, b.start, end + len(key)) >= 0 for key in keys)
             self.hints = _hints(self.text)
         return _within(self.hints[kind], b.start, b.end)
 
@@ -266,7 +276,8 @@ class Boilerplate(TextFilter):
         """
         # found on the first pass (later passes only delete, so add no new script)
         finder: Callable[[str, int, int], list[str]]
-        if memo is not None and ("language",) in memo:
+        fresh = memo is None or ("language",) not in memo
+        if not fresh:
             language, finder = memo[("language",)]  # type: ignore[assignment]
         else:
             language, finder = _checked_language(text, language), WORDS.finder(text)
@@ -294,6 +305,7 @@ class Boilerplate(TextFilter):
             vocab.index(self.extra_phrases),
             vocab.phrases("menu"),
             finder,
+            fresh,
         )
         compare = bool(title_norm or site)
         classify = self._classify
@@ -429,7 +441,7 @@ class Boilerplate(TextFilter):
                 b.hard = True
                 return
             if size < 100 and page.hinted(1, b):
-                m = COMMENT.search(chunk)
+                m = COMMENT.compiled.match(chunk)  # (both branches start at \A)
                 if m is not None:
                     _bad(b, "comments", f"comment thread: {_short(chunk)!r}")
                     b.hard = True
@@ -876,7 +888,7 @@ def _segment_line(line: str, cutters: PhraseFinder) -> list[_Block]:
     if (end - start < SHORT_LINE and not _has_sentence_end(line[start:end], SHORT_LINE)) or (
         end - start < PARAGRAPH_LINE
         and _is_terminal(line[end - 3 : end])
-        and not SUSPECT.search(line, start, end)
+        and not _suspect(line, start, end)
     ):
         return [_Block(start, end, "line")]
     if end - start >= PARAGRAPH_LINE:
@@ -884,11 +896,20 @@ def _segment_line(line: str, cutters: PhraseFinder) -> list[_Block]:
         return _cut(line, start, end, cutters, sentences(line, start, end))
     blocks: list[_Block] = []
     for s, e in sentences(line, start, end):
-        if e - s < LONG_SENTENCE and line[e - 1] in _TERMINAL and not SUSPECT.search(line, s, e):
+        if e - s < LONG_SENTENCE and line[e - 1] in _TERMINAL and not _suspect(line, s, e):
             blocks.append(_Block(s, e, "line"))
         else:
             blocks.extend(_cut(line, s, e, cutters))
     return blocks
+
+
+def _suspect(line: str, start: int, end: int) -> bool:
+    """Whether ``line[start:end]`` holds a ``SUSPECT`` character or sequence.
+
+    The pattern is a plain alternation, linear in the text, so it runs without the
+    time budget (whose cost per call is more than scanning most sentences).
+    """
+    return SUSPECT.compiled.search(line, start, end) is not None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
