@@ -277,7 +277,7 @@ class Boilerplate(TextFilter):
         # found on the first pass (later passes only delete, so add no new script)
         finder: Callable[[str, int, int], list[str]]
         fresh = memo is None or ("language",) not in memo
-        if not fresh:
+        if memo is not None and not fresh:
             language, finder = memo[("language",)]  # type: ignore[assignment]
         else:
             language, finder = _checked_language(text, language), WORDS.finder(text)
