@@ -280,7 +280,8 @@ class Boilerplate(TextFilter):
         if memo is not None and not fresh:
             language, finder = memo[("language",)]  # type: ignore[assignment]
         else:
-            language, finder = _checked_language(text, language), WORDS.finder(text)
+            finder = WORDS.finder(text)
+            language = _checked_language(text, language, finder)
             if memo is not None:
                 memo[("language",)] = (language, finder)
         stops = _stopwords(language)
@@ -1178,7 +1179,11 @@ def _cutters(extra: tuple[str, ...]) -> PhraseFinder:
     )
 
 
-def _checked_language(text: str, language: str | None) -> str | None:
+def _checked_language(
+    text: str,
+    language: str | None,
+    find_words: Callable[[str, int, int], list[str]] = WORDS.findall,
+) -> str | None:
     """The detected language, unless the function words of another Western language
     clearly fit the text better (detection on pages full of code or menus misses)."""
     if language in NON_LATIN:
@@ -1186,7 +1191,7 @@ def _checked_language(text: str, language: str | None) -> str | None:
     size = len(text)
     words: list[str] = []
     for at in (size // 4, size // 2, 3 * size // 4):
-        words += WORDS.findall(text, max(0, at - 500), at + 500)
+        words += find_words(text, max(0, at - 500), at + 500)
     if len(words) < 30:
         return language
     low = " ".join(words).lower().split(" ")
