@@ -354,19 +354,21 @@ class Boilerplate(TextFilter):
 
     def _segment(self, text: str, memo: _Memo | None = None) -> list[_Block]:
         blocks: list[_Block] = []
+        append = blocks.append
         cutters = self._cutters()
         pos = 0
         for line in text.split("\n"):
             offset = pos
-            pos += len(line) + 1
-            if len(line) < SHORT_LINE:
+            size = len(line)
+            pos += size + 1
+            if size < SHORT_LINE:
                 stripped = line.strip()
                 if not stripped:
                     continue
                 if not (". " in stripped or "? " in stripped or "! " in stripped):
                     # a short line without a sentence end: one block
-                    start = offset + len(line) - len(line.lstrip())
-                    blocks.append(_Block(start, start + len(stripped), "line"))
+                    start = offset + size - len(line.lstrip())
+                    append(_Block(start, start + len(stripped), "line"))
                     continue
             key = ("line", line)
             cached = memo.get(key) if memo is not None else None

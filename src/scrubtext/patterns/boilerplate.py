@@ -211,8 +211,9 @@ class WordFinder:
 
     def finder(self, text: str) -> Callable[[str, int, int], list[str]]:
         """A ``findall(piece, pos, endpos)`` for pieces of ``text`` (one test for all)."""
-        twin, astral = self._build()
-        if text.isascii() or astral.search(text) is None:
+        twin = self._build()[0]
+        # an astral character takes two UTF-16 code units: a quick exact test
+        if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
             return twin.findall
         return self.findall
 
