@@ -145,6 +145,7 @@ _MARKER_KEYS = (
     "tiktok",
 )
 _CLOSERS = "\"'”’)]»"
+_TRAILING = _CLOSERS + " "
 
 # Labels: what a deleted block is. The rule id is ``boilerplate.<label>``.
 RULES: dict[str, str] = {
@@ -322,7 +323,7 @@ class Boilerplate(TextFilter):
                 chunk,
                 b.cue,
                 i == 0,
-                (b.start, b.end) == title,
+                title is not None and b.start == title[0] and b.end == title[1],
                 bool(title_norm) and norm == title_norm,
                 bool(site) and norm == site,
                 known,
@@ -1109,7 +1110,7 @@ def _site_name(text: str, blocks: list[_Block]) -> str:
 
 
 def _is_terminal(chunk: str) -> bool:
-    s = chunk.rstrip(_CLOSERS + " ")
+    s = chunk.rstrip(_TRAILING)
     return bool(s) and s[-1] in _TERMINAL and not s.endswith("...")
 
 
