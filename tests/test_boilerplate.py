@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import scrubtext
 from scrubtext import vocab
@@ -383,3 +385,45 @@ def test_word_finder_keeps_the_window() -> None:
     text = "Don’t stop—the U.S. team’s 2-1 win, café ΣΟΦΊΑ."
     for pos, end in ((0, len(text)), (3, 20), (10, 11), (5, 5)):
         assert WORDS.findall(text, pos, end) == WORD_TOKEN.compiled.findall(text, pos, end)
+
+
+#: Characters the cue, stamp and suspect patterns care about, to build texts that match.
+_CUE_ALPHABET = (
+    "aZ Ab1 2:0|»›•·▶►>…. (),-—–\n'\"“年。！？APRIL Nov 2020 says: SHANGHAI Reuters ago ©"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_CUE_ALPHABET, max_size=60))
+def test_cue_needles_are_in_every_match(text: str) -> None:
+    from scrubtext.patterns.boilerplate import BLOCK_CUES, FURNITURE, STAMP_HINT
+
+    for _kind, cue, needles in BLOCK_CUES:
+        for m in cue.compiled.finditer(text):
+            assert any(n in m.group() for n in needles), (cue.name, m.group())
+    m = FURNITURE.compiled.fullmatch(text)
+    if m is not None and m.lastgroup == "stamp":
+        assert STAMP_HINT.compiled.search(text)
+
+
+def test_cue_needles_hold_on_real_stamps_and_datelines() -> None:
+    from scrubtext.patterns.boilerplate import BLOCK_CUES, FURNITURE, STAMP_HINT
+
+    samples = (
+        "Posted 10:12, November 19, 2020 by the desk",
+        "SHANGHAI, Nov. 18 (Xinhua) -- The city",
+        "Home | News | Sport",
+        "qua… 2 The next",
+        "joe says: November 19, 2019 great",
+        "LONDON (Reuters) — Shares fell",
+    )
+    for text in samples:
+        found = [cue.name for _, cue, needles in BLOCK_CUES if cue.compiled.search(text)]
+        assert found, text
+        for _kind, cue, needles in BLOCK_CUES:
+            if cue.compiled.search(text):
+                assert any(n in text for n in needles)
+    for stamp in ("2020-11-20 13:11", "Reuters November 18, 2019 11:03 PM", "3 hours ago"):
+        m = FURNITURE.compiled.fullmatch(stamp)
+        assert m is not None and m.lastgroup == "stamp"
+        assert STAMP_HINT.compiled.search(stamp)
