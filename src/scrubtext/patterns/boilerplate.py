@@ -204,8 +204,7 @@ class WordFinder:
     def _build(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         if not self._built:
             plane = "".join(map(chr, range(0x10000)))
-            start = _listed(regex.compile(_WORD_START, regex.V1).findall(plane))
-            inner = _listed(regex.compile(_WORD_CHAR, regex.V1).findall(plane))
+            start, inner = _listed(_WORD_START, plane), _listed(_WORD_CHAR, plane)
             self._built.append((re.compile(f"[{start}][{inner}]*"), re.compile(_ASTRAL)))
         return self._built[0]
 
@@ -230,18 +229,12 @@ class WordFinder:
 _ASTRAL = "[\U00010000-\U0010ffff]"
 
 
-def _listed(chars: list[str]) -> str:
-    """A character-class body (``a-z…``) for ``chars``, sorted, as ranges of escapes."""
-    parts: list[str] = []
-    codes = sorted(map(ord, chars))
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        parts.append(f"\\u{codes[i]:04x}" + (f"-\\u{codes[j]:04x}" if j > i else ""))
-        i = j + 1
-    return "".join(parts)
+def _listed(char_class: str, chars: str) -> str:
+    """A character-class body (``\\u0041-\\u005a...``) listing, as ranges, the
+    characters of ``chars`` (consecutive code points) that ``char_class`` matches."""
+    runs = regex.compile(f"{char_class}+", regex.V1).finditer(chars)
+    first = ord(chars[0])
+    return "".join(f"\\u{first + m.start():04x}-\\u{first + m.end() - 1:04x}" for m in runs)
 
 
 #: The shared word finder (its patterns are built on first use).
