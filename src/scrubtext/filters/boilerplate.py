@@ -251,7 +251,7 @@ class Boilerplate(TextFilter):
             )
 
     def applies(self, doc: Document) -> bool:
-        return not doc.meta.get("html") and bool(doc.text.strip())
+        return not doc.meta.get("html") and bool(doc.text) and not doc.text.isspace()
 
     def propose(self, doc: Document) -> list[Edit]:
         """Deletions, repeated on the shortened text until nothing more goes.
