@@ -118,9 +118,10 @@ SUSPECT = pattern(
 
 STAMP_HINT = pattern(
     "boilerplate.stamp_hint",
-    r"\d{4}|[:/]|ago",
-    "What every date or time stamp of ``FURNITURE`` holds: a year, a clock's colon, a "
-    "date's slash or ``ago``. A block without one skips the costly whole-block match.",
+    r"\d:\d\d|\d/\d|\d{4}[-/.]\d|ago|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    "What every date or time stamp of ``FURNITURE`` holds: a clock (``9:30``), a "
+    "numeric date (``11/20``, ``2020-11``), ``ago`` or a month name. A block "
+    "without one skips the costly whole-block match.",
 )
 
 LIST_MARKER = pattern(
