@@ -106,13 +106,32 @@ def test_spliced_sentence_scores_highest_and_explains_itself() -> None:
     sentences = HARBOUR.split(". ")
     sentences.insert(4, "The enzyme binds to a receptor on the surface of liver cells")
     text = ". ".join(sentences)
-    flags = _flags(text, threshold=0.3)
-    assert [text[f.start : f.end] for f in flags] == [
-        "The enzyme binds to a receptor on the surface of liver cells."
-    ]
+    spliced = "The enzyme binds to a receptor on the surface of liver cells."
+    assert [text[f.start : f.end] for f in _flags(text)] == [spliced]
+    # well ahead of every other sentence, even when the threshold is lowered
+    ranked = sorted(_flags(text, threshold=0.1), key=lambda f: -(f.score or 0.0))
+    assert text[ranked[0].start : ranked[0].end] == spliced
+    assert all((f.score or 0.0) < (ranked[0].score or 0.0) - 0.3 for f in ranked[1:])
+    flags = ranked[:1]
     assert flags[0].rule == "coherence.topic"
     assert flags[0].reason.startswith("shares no content words with the rest of the document")
     assert "“enzyme”" in flags[0].reason
+
+
+def test_fragment_without_end_mark_is_less_suspect_than_a_sentence() -> None:
+    """Headings, list items and captions have no end mark; spliced-in text is made of
+    sentences, so the same words score lower as a fragment."""
+
+    def score(insert: str) -> float:
+        sentences = HARBOUR.split(". ")
+        text = ". ".join([*sentences[:4], sentences[4] + ".\n\n" + insert + "\n\n" + sentences[5]])
+        text = ". ".join([text, *sentences[6:]])
+        doc = Document(text, meta={"language": "en"})
+        (flag,) = [f for f in Coherence(threshold=0.0).flag(doc) if insert in text[f.start : f.end]]
+        return flag.score or 0.0
+
+    words = "Enzyme binding to receptors on the surface of liver cells"
+    assert score(words) < score(words + ".") - 0.05
 
 
 def test_scrambled_sentence_is_flagged() -> None:

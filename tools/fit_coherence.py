@@ -22,7 +22,7 @@ from coherence import build_cases
 from scrubtext.filters import coherence as C
 
 #: False flags per 100 clean sentences (calibration half) at the default threshold.
-OPERATING_POINT = {"topic": 0.8, "splice": 0.3, "scramble": 0.25}
+OPERATING_POINT = {"topic": 0.9, "splice": 0.2, "scramble": 0.2}
 L2 = 10.0
 #: Index of log(sentences in the document) in the topic (and splice) features.
 LOG_N = 17
