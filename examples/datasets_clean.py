@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import datasets
 from _check import arguments, check, cli_records, read_jsonl, sample_input
 from datasets import load_dataset
 
@@ -32,6 +33,9 @@ def clean_records(src: str, dst: str) -> None:
 
 def main() -> None:
     args = arguments(__doc__)
+    # datasets caches map results by input and function: without this, a second
+    # run on the same file would read the first run's output instead of cleaning.
+    datasets.disable_caching()
     with tempfile.TemporaryDirectory() as tmp:
         src = sample_input(args, Path(tmp))
         want = cli_records(src)

@@ -21,7 +21,7 @@ from scrubtext.parallel import Cleaner
 
 
 def clean_rdd(spark: SparkSession, src: str, dst: str) -> None:
-    cleaner = Cleaner.from_options(field="text")  # pickled once per task
+    cleaner = Cleaner.from_options(field="text")  # pickled, sent to every task
     rdd = spark.sparkContext.textFile(src).map(json.loads)
     rdd.mapPartitions(cleaner.partition).map(
         lambda r: json.dumps(r, ensure_ascii=False)

@@ -8,6 +8,7 @@ the records equal what the scrubtext CLI writes for the same file.
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,22 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def test_scale_doc_snippets_are_the_example_code() -> None:
+    # docs/scale.md shows the recipes as they are in the scripts, which the test below runs.
+    doc = (ROOT / "docs" / "scale.md").read_text(encoding="utf-8")
+    sections = {"### Spark": "spark_clean.py", "### Ray": "ray_clean.py"}
+    sections["### Hugging Face"] = "datasets_clean.py"
+    for heading, script in sections.items():
+        body = re.split(r"\n##+ ", doc.split(heading, 1)[1], maxsplit=1)[0]
+        snippets = re.findall(r"```python\n(.*?)```", body, re.S)
+        assert snippets, f"no python snippet under {heading}"
+        code = (EXAMPLES / script).read_text(encoding="utf-8")
+        for snippet in snippets:
+            assert snippet in code, f"{heading} snippet is not in examples/{script}"
 
 
 @pytest.mark.slow
