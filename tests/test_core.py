@@ -355,3 +355,18 @@ def test_explain_marks_repairs_made_inside_text_removed_later() -> None:
     # the bracket fixes in 003 sit in the removed byline and follow widget; a kept one:
     kept = explain_lines(scrubtext.scrub("( Xinhua ) said the city won."), "x.txt")
     assert kept and not any("then removed" in x for x in kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor  said  that the bridge  will open.", "The mayor said that the bridge will open."),
+        ("Ünïcödé — “quotes”  and  spaces", "Ünïcödé — “quotes” and spaces"),
+        ("One sentence.  Another one.  A third.", "One sentence. Another one. A third."),
+        # kept: columns that line up with the next line, and a row with wide gaps
+        ("Name  Age\nBob   25", "Name  Age\nBob   25"),
+        ("Item     Price     Stock", "Item     Price     Stock"),
+    ],
+)
+def test_doubled_spaces_in_prose_collapse_but_columns_stay(text: str, expected: str) -> None:
+    assert scrubtext.clean(text) == expected

@@ -178,14 +178,17 @@ class Whitespace(TextFilter):
 
 
 def _stray_space_runs(text: str) -> list[Any]:
-    """Runs of spaces between words, except those that align columns: on a line
-    with two or more runs (a plain-text table), or ending at the same column as a
-    run on the line above or below (aligned comments). Those stay.
+    """Runs of spaces between words, except those that align columns: a run that
+    ends at the same column as a run on the line above or below (tables, aligned
+    comments) keeps its line's runs, and so does a line with two or more gaps of
+    three spaces or more (a table row). Prose with doubled spaces is collapsed.
 
     >>> [m.group() for m in _stray_space_runs("a  b\\nName    Age    City\\nc   d")]
     ['  ', '   ']
     >>> _stray_space_runs("x = 1    # one\\ny = 22   # two")
     []
+    >>> [m.group() for m in _stray_space_runs("The mayor  said  so.")]
+    ['  ', '  ']
     """
     runs: dict[int, list[Any]] = {}  # line start -> runs on that line
     for m in SPACE_RUN.finditer(text):
@@ -193,14 +196,14 @@ def _stray_space_runs(text: str) -> list[Any]:
     ends = {start: {m.end() - start for m in found} for start, found in runs.items()}
     stray = []
     for start, found in runs.items():
-        if len(found) != 1:
+        if sum(1 for m in found if m.end() - m.start() >= 3) >= 2:
             continue
-        column = found[0].end() - start
         above = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
         below = text.find("\n", start) + 1
-        if column in ends.get(above, ()) or (below and column in ends.get(below, ())):
+        near = ends.get(above, set()) | (ends.get(below, set()) if below else set())
+        if near and not near.isdisjoint(ends[start]):
             continue
-        stray.append(found[0])
+        stray.extend(found)
     return stray
 
 
