@@ -360,7 +360,10 @@ def test_explain_marks_repairs_made_inside_text_removed_later() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The mayor  said  that the bridge  will open.", "The mayor said that the bridge will open."),
+        (
+            "The mayor  said  that the bridge  will open.",
+            "The mayor said that the bridge will open.",
+        ),
         ("Ünïcödé — “quotes”  and  spaces", "Ünïcödé — “quotes” and spaces"),
         ("One sentence.  Another one.  A third.", "One sentence. Another one. A third."),
         # kept: columns that line up with the next line, and a row with wide gaps
