@@ -157,9 +157,27 @@ def test_jsonl_keeps_other_fields_and_reports_bad_lines(tmp_path: Path) -> None:
     p = run(str(src))
     assert p.returncode == 1
     rows = [json.loads(x) for x in p.stdout.decode().splitlines()]
-    assert rows == [{"id": 1, "text": "a & b"}, {"id": 4, "text": "ok."}]
+    # the record without the field is still a record: it passes through unchanged
+    assert rows == [{"id": 1, "text": "a & b"}, {"id": 3}, {"id": 4, "text": "ok."}]
     err = p.stderr.decode()
-    assert "in.jsonl:2" in err and "in.jsonl:3" in err
+    assert "in.jsonl:2: not valid JSON" in err and "in.jsonl:3: field 'text' is missing" in err
+    skipped = run("--on-error", "skip", str(src))
+    rows = [json.loads(x) for x in skipped.stdout.decode().splitlines()]
+    assert rows == [{"id": 1, "text": "a & b"}, {"id": 4, "text": "ok."}]
+
+
+def test_jsonl_null_or_non_string_field_is_named_and_passed_through(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": null}\n{"id": 2, "text": 5}\n', encoding="utf-8")
+    p = run(str(src))
+    assert p.returncode == 1
+    assert [json.loads(x) for x in p.stdout.decode().splitlines()] == [
+        {"id": 1, "text": None},
+        {"id": 2, "text": 5},
+    ]
+    err = p.stderr.decode()
+    assert "in.jsonl:1: field 'text' is null" in err
+    assert "in.jsonl:2: field 'text' is not a string (a JSON number)" in err
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])

@@ -317,7 +317,12 @@ def parse_raw(raw: RawRecord, field_name: str = "text") -> Record:
         return Record(name, line=lineno, error=f"{where}: a JSON object was expected", notes=notes)
     value = obj.get(field_name)
     if not isinstance(value, str):
-        what = "is missing" if value is None else "is not a string"
+        if field_name not in obj:
+            what = "is missing"
+        elif value is None:
+            what = "is null"
+        else:
+            what = f"is not a string (a JSON {_json_kind(value)})"
         return Record(
             name,
             line=lineno,
@@ -332,6 +337,14 @@ def read_records(name: str, fmt: str = "auto", field_name: str = "text") -> Iter
     """Yield the records of one input (``-`` is stdin)."""
     for raw in raw_records(name, fmt):
         yield parse_raw(raw, field_name)
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return "array" if isinstance(value, list) else "object"
 
 
 def format_output(record: Record, cleaned: str, field_name: str, kind: str) -> str:

@@ -127,7 +127,11 @@ class RecordProcessor:
         if record.error:
             if stats is not None:
                 stats.add_failure()
-            return Outcome(error=record.error)
+            # A JSON object whose field is missing or not a string: nothing to clean,
+            # but it is still a record of the data set, so it passes through unchanged.
+            passed = record.raw is not None and self.keep_failed
+            output = json.dumps(record.raw, ensure_ascii=False) + "\n" if passed else ""
+            return Outcome(error=record.error, output=output)
         use_html = self.html if self.html is not None else record.html
         try:
             result = scrub(record.text, html=use_html, config=self.config)
