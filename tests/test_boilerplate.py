@@ -454,3 +454,35 @@ def test_cue_needles_hold_on_real_stamps_and_datelines() -> None:
         m = FURNITURE.compiled.fullmatch(stamp)
         assert m is not None and m.lastgroup == "stamp"
         assert STAMP_HINT.compiled.search(stamp)
+
+
+def test_keyword_hints_in_place_match_the_whole_text_scan() -> None:
+    from scrubtext import vocab
+    from scrubtext.filters.boilerplate import _Block, _Page, _stopwords
+    from scrubtext.patterns.boilerplate import WORDS
+
+    text = (
+        "Follow us on Twitter\nİstanbul: 34 responses to this, joe says:\n"
+        "Copyright © 2020 (c) All rights reserved. Comments\nThoughts? Reactions and replies"
+    )
+
+    def page(fresh: bool) -> _Page:
+        return _Page(
+            text,
+            _stopwords("en"),
+            True,
+            None,
+            "",
+            "",
+            vocab.index(),
+            frozenset(),
+            WORDS.finder(text),
+            fresh,
+        )
+
+    scanned, in_place = page(True), page(False)
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 30) + 1):
+            b = _Block(start, end)
+            for kind in (0, 1):
+                assert scanned.hinted(kind, b) == in_place.hinted(kind, b), (kind, start, end)
