@@ -1192,12 +1192,12 @@ def _checked_language(
     if language in NON_LATIN:
         return language
     size = len(text)
-    words: list[str] = []
+    low: list[str] = []  # words of three samples, lower-cased (which keeps word bounds)
     for at in (size // 4, size // 2, 3 * size // 4):
-        words += find_words(text, max(0, at - 500), at + 500)
-    if len(words) < 30:
+        sample = text[max(0, at - 500) : at + 500].lower()
+        low += find_words(sample, 0, len(sample))
+    if len(low) < 30:
         return language
-    low = " ".join(words).lower().split(" ")
     own = sum(map(lang.stopwords(language).__contains__, low)) / len(low)
     if own >= 0.15:
         return language
