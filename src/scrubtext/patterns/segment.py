@@ -12,8 +12,9 @@ PARAGRAPH = pattern(
 
 SENTENCE_END = pattern(
     "segment.sentence_end",
-    r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}]|\s*\n|\s*\Z)|(?<=\S)(?=[ \t]*\n[ \t]*\n)|(?<=[\p{Ll}\p{N}])(?=\n)",
+    r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}]|\s*\n|\s*\Z)|(?=[ \t]*\n[ \t]*\n)(?<=\S)|(?=\n)(?<=[\p{Ll}\p{N}])",
     "The end of a sentence: terminal punctuation (with closing quotes or brackets) "
     "before a capital, a digit, a line break or the end of the text; a blank line; "
-    "a line break after a lower-case letter or digit.",
+    "a line break after a lower-case letter or digit. (In the zero-width branches the "
+    "lookahead comes first: it fails fast at most positions, the lookbehind would not.)",
 )
