@@ -192,9 +192,14 @@ def test_weights_match_the_features() -> None:
     ctx = C._context(text, sents)
     topic = C.topic_features(sents, ctx)
     assert all(len(row) == len(C.TOPIC_WEIGHTS) for row in topic)
+    tails = 0
     for s, row in zip(sents, topic, strict=True):
-        assert len(C.splice_features(row, C.clause_features(s, ctx))) == len(C.SPLICE_WEIGHTS)
+        for feats, (lo, hi) in C.clause_features(s, ctx):
+            tails += 1
+            assert len(C.splice_features(row, feats)) == len(C.SPLICE_WEIGHTS)
+            assert 0 < lo < hi == len(s.tokens)  # a tail runs to the end of its sentence
         assert len(C.garbled_features(s)) == len(C.GARBLED_WEIGHTS)
+    assert tails > 0
 
 
 def test_tokenize_and_stem() -> None:

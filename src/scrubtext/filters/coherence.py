@@ -9,9 +9,10 @@ Three signals, all computed per sentence of an English document:
   neighbours and its paragraph; the semantic fields of its nouns and verbs are
   compared with the document's too. A logistic model scores each sentence, and a
   second one compares that score with the other sentences' (splices cluster).
-- **clause** (``coherence.clause``): the same test for the least cohesive clause of
-  a sentence (split at commas, dashes and conjunctions) when the rest of the sentence
-  is on topic. The flag covers the whole sentence and its reason quotes the clause.
+- **clause** (``coherence.clause``): the same test for each tail of a sentence (from
+  a comma, dash or conjunction to its end) next to its head: a grafted clause is a
+  foreign tail on a head that belongs. The flag covers the whole sentence and its
+  reason quotes the tail.
 - **garbled** (``coherence.garbled``): word order. Tokens are mapped to about 160
   classes (each function word is its own class; other words are classed by case and
   suffix; punctuation by mark) and a class-bigram model built from real English text
@@ -28,13 +29,13 @@ from __future__ import annotations
 import math
 import operator
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, compress, count, groupby, pairwise
+from itertools import accumulate, chain, compress, count, groupby, pairwise
 from operator import itemgetter
 from typing import ClassVar
 
@@ -315,7 +316,7 @@ def order_model() -> OrderModel:
 #: Words that open a new clause (besides commas, semicolons, colons and dashes).
 CLAUSE_WORDS = frozenset(["and", "but", "while", "whereas", "which", "because", "although"])
 _CLAUSE_MARKS = frozenset([",", ";", ":", "-"])
-#: Tokens at which :func:`clause_spans` may cut (a token starting with a dash is a
+#: Tokens after which :func:`clause_features` may start a tail (a token starting with a dash is a
 #: lone dash: :func:`tokenize` splits punctuation off words).
 _CLAUSE_BREAKS = _CLAUSE_MARKS | CLAUSE_WORDS | {"–", "—"}
 #: Pronouns by grammatical person: a sentence in the first or second person inside a
@@ -400,8 +401,9 @@ def _token_spans(text: str, start: int, tokens: Sequence[str]) -> list[tuple[int
 
 
 #: One content word in context: (weight, background frequency, capitalised, other sentences
-#: that contain it, affinity of its semantic field with the rest of the document or None).
-_Word = tuple[float, float, bool, int, float | None]
+#: that contain it, affinity of its semantic field with the rest of the document or None,
+#: found in one of the two sentences before or after).
+_Word = tuple[float, float, bool, int, float | None, bool]
 
 
 @dataclass(slots=True)
@@ -533,6 +535,7 @@ class _ChunkCache(dict[str, tuple[tuple[str, ...], tuple[_Info, ...]]]):
 
 
 _CHUNKS = _ChunkCache()
+_WEIGHT_OF = itemgetter(1)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _VARIANTS = tuple(v for pair in MARK_VARIANTS for v in pair)
 _NO_MARKS = (False,) * len(_VARIANTS)
@@ -684,7 +687,7 @@ def _evidence(words: Sequence[_Word], log_length: float) -> list[float]:
     """
     total = matched = strong = evidence = affinity = lowest = 0.0
     n_matched = caps_unmatched = caps_matched = n_fields = 0
-    for w, f, cap, others, aff in words:
+    for w, f, cap, others, aff, _ in words:
         total += w
         if aff is not None:
             affinity += aff
@@ -740,9 +743,10 @@ def topic_features(sents: Sequence[_Sentence], ctx: _Context) -> list[list[float
         total = near_w = para_w = top = 0.0
         for key, (w, i, f, cap) in content.items():
             others = counts[key] - 1
-            pairs.append((i, (w, f, cap, others, affinity_of(key))))
+            close = key in near
+            pairs.append((i, (w, f, cap, others, affinity_of(key), close)))
             total += w
-            if key in near:
+            if close:
                 near_w += w
             if pc[key] > 1:
                 para_w += w
@@ -777,94 +781,89 @@ def topic_features(sents: Sequence[_Sentence], ctx: _Context) -> list[list[float
     return rows
 
 
-def clause_spans(s: _Sentence) -> list[tuple[int, int]]:
-    """Token index ranges of the clauses of a sentence.
-
-    A clause ends after a comma, semicolon, colon or dash, or before a word that
-    opens a clause ("and", "but", "which", ...).
-    """
-    spans = []
-    first = 0
-    tokens = s.tokens
-    for i in compress(count(), map(_CLAUSE_BREAKS.__contains__, tokens)):
-        t = tokens[i]
-        if t in _CLAUSE_MARKS or s.classes[i + 1] == "-":
-            if i + 1 > first:
-                spans.append((first, i + 1))
-            first = i + 1
-        elif i > first and t in CLAUSE_WORDS:
-            spans.append((first, i))
-            first = i
-    if first < len(s.tokens):
-        spans.append((first, len(s.tokens)))
-    return spans
-
-
 #: Number of clause features (see :func:`clause_features`).
-CLAUSE_FEATURES = 18
+CLAUSE_FEATURES = 17
 
 
-def clause_features(s: _Sentence, ctx: _Context) -> tuple[list[float], tuple[int, int]] | None:
-    """Features of the least cohesive clause of a sentence, or None if there is none to test.
+def clause_features(s: _Sentence, ctx: _Context) -> list[tuple[list[float], tuple[int, int]]]:
+    """Features of each tail of a sentence that may have been grafted on, with its token span.
 
-    The clause is compared with the rest of the document, and so is the rest of its
-    sentence, so an on-topic sentence with an off-topic clause stands out from a
-    sentence that is off-topic as a whole. Only clauses with at least 4 weight of
-    content words are tested, and only in sentences with 2 or more weight of
-    content words found nowhere else.
+    A tail starts after a comma, semicolon, colon or dash, or after a word that opens a
+    clause ("and", "but", "which", ...), and runs to the end of the sentence; it needs
+    2 or more weight of content words and some content words before it. The tail is
+    compared with the rest of the document and with the neighbouring sentences, and so
+    is the head before it: a grafted tail is foreign while its head belongs. Call after
+    :func:`topic_features`, which finds each word's matches.
     """
-    if len(s.content) < 3:
-        return None
-    words = s.words
-    if words is None:
-        counts = ctx.counts
-        aff = s.affinity if s.affinity is not None else _affinities(s, ctx)
-        words = [
-            (i, (w, f, cap, counts[key] - 1, aff.get(key)))
-            for key, (w, i, f, cap) in s.content.items()
-        ]
-    if sum(x[0] for _, x in words if not x[3]) < 2:
-        return None
-    spans = clause_spans(s)
-    if len(spans) < 2:
-        return None
-    starts = [lo for lo, _ in spans]
-    groups: list[list[_Word]] = [[] for _ in spans]
-    for i, x in words:
-        groups[bisect_right(starts, i) - 1].append(x)
-    total = sum(x[0] for _, x in words)
-    matched = sum(x[0] for _, x in words if x[3])
-    best = -1
-    best_cov = 2.0
-    for g, group in enumerate(groups):
-        weight = sum(x[0] for x in group)
-        if weight < 4:
-            continue
-        cov = sum(x[0] for x in group if x[3]) / weight
-        if cov < best_cov:
-            best, best_cov = g, cov
-    if best < 0:
-        return None
-    group = groups[best]
-    lo, hi = spans[best]
-    rest_total = total - sum(x[0] for x in group)
-    rest_matched = matched - sum(x[0] for x in group if x[3])
-    mismatch = 0.0
-    if True in s.marks:
-        chunk = " ".join(s.tokens[lo:hi])
-        used = tuple(v.strip() in chunk for pair in MARK_VARIANTS for v in pair)
-        mismatch = float(_mark_mismatch(used, s.marks, ctx))
-    feats = [
-        *_evidence(group, ctx.log_tokens),
-        rest_matched / rest_total if rest_total > 0 else 0.0,
-        math.log1p(max(rest_total, 0.0)),
-        math.log1p(hi - lo),
-        mismatch,
-        _unbalanced(s.tokens),
-        _junction(s.classes, lo, hi),
-        1.0,
+    tokens, words = s.tokens, s.words
+    n = len(tokens)
+    if words is None or len(words) < 2 or _CLAUSE_BREAKS.isdisjoint(tokens[1 : n - 3]):
+        return []
+    # (token index, weight, found in another sentence, capitalised and found nowhere
+    # else, found in a neighbour, field affinity), in text order
+    ordered = [
+        (i, w, others > 0, cap and not others, close, aff)
+        for i, (w, _, cap, others, aff, close) in words
     ]
-    return feats, (lo, hi)
+    index = [x[0] for x in ordered]
+    if any(map(operator.gt, index, index[1:])):  # a repeated word's heaviest form came later
+        ordered = sorted(ordered)
+        index.sort()
+    running = [0.0, *accumulate(map(_WEIGHT_OF, ordered))]  # weight of the first k words
+    total = running[-1]
+    # how likely the word-class pair where the tail meets its head is (classes are
+    # framed by <s>, so token i has class classes[i + 1])
+    ratio, classes = order_model().ratio, s.classes
+    unbalanced = -1.0
+    out = []
+    for b in compress(count(1), map(_CLAUSE_BREAKS.__contains__, tokens[1 : n - 3])):
+        start = b + 1
+        c = bisect_left(index, start)
+        tw = total - running[c]
+        h = bisect_left(index, b)
+        if tw < 2 or not h:
+            continue
+        tail, head = ordered[c:], ordered[:h]
+        hw = running[h]
+        tm = tn = 0.0
+        found = lone = 0
+        known = []
+        for _, w, matched, alone, close, aff in tail:
+            if matched:
+                tm += w
+                found += 1
+            if close:
+                tn += w
+            lone += alone
+            if aff is not None:
+                known.append(aff)
+        if unbalanced < 0:
+            unbalanced = _unbalanced(tokens)
+        out.append(
+            (
+                [
+                    tm / tw,
+                    math.log1p(tw),
+                    math.log1p(tw - tm),
+                    math.log1p(len(tail) - found),
+                    math.log1p(found),
+                    sum(x[1] for x in head if x[2]) / hw,
+                    math.log1p(hw),
+                    tn / tw,
+                    sum(x[1] for x in head if x[4]) / hw,
+                    math.log1p(lone),
+                    math.log1p(n - start),
+                    math.log1p(start),
+                    sum(known) / len(known) if known else 0.0,
+                    min([0.0, *known]),
+                    float(tokens[b] in CLAUSE_WORDS),
+                    unbalanced,
+                    ratio[(classes[start], classes[start + 1])],
+                ],
+                (start, n),
+            )
+        )
+    return out
 
 
 def _unbalanced(tokens: Sequence[str]) -> float:
@@ -892,13 +891,9 @@ def _junction(classes: Sequence[str], lo: int, hi: int) -> float:
     return min((ratio[p] for p in pairs), default=0.0)
 
 
-def splice_features(
-    topic: list[float], clause: tuple[list[float], tuple[int, int]] | None
-) -> list[float]:
-    """Sentence features followed by those of its least cohesive clause (zeros if none)."""
-    if clause is None:
-        return [*topic, *([0.0] * CLAUSE_FEATURES)]
-    return [*topic, *clause[0]]
+def splice_features(topic: list[float], tail: list[float]) -> list[float]:
+    """Sentence features followed by those of one of its tails (see :func:`clause_features`)."""
+    return [*topic, *tail]
 
 
 def garbled_features(s: _Sentence) -> list[float]:
@@ -1003,49 +998,48 @@ TOPIC_WEIGHTS: tuple[float, ...] = (
     -0.7102,
 )
 SPLICE_WEIGHTS: tuple[float, ...] = (
-    -6.7481,
-    -0.1894,
-    -0.2924,
-    -0.0616,
-    -0.4656,
-    0.6854,
+    -3.0637,
+    -0.0339,
+    -0.4245,
+    -0.4440,
+    -0.0849,
+    0.0841,
     0.0000,
-    0.1858,
-    -0.3297,
-    -0.1087,
-    -0.3208,
-    0.0057,
-    -0.0891,
-    -0.1645,
-    0.2622,
-    0.0080,
-    0.0079,
-    0.7529,
-    -0.0925,
-    1.1602,
-    0.3553,
-    0.2350,
-    -0.6537,
-    -0.0941,
-    0.2264,
-    -0.1024,
-    -0.9954,
-    0.4392,
-    0.0000,
-    0.1916,
-    -0.2094,
-    -0.1571,
-    -0.1814,
-    -0.2080,
-    0.1631,
-    0.1053,
-    0.4417,
-    0.5359,
-    1.0485,
-    -0.0189,
-    0.2855,
+    -0.0801,
+    -0.1763,
+    -0.0435,
+    -0.2719,
+    0.0776,
+    -0.0692,
+    -0.0921,
+    0.1057,
+    -0.6861,
+    0.1194,
+    0.5714,
+    -0.1285,
+    1.3194,
+    0.3995,
+    0.0215,
+    -0.6703,
+    -0.7463,
+    -0.2472,
+    0.7337,
+    1.3067,
+    -1.4528,
+    0.4268,
+    0.2094,
+    -0.6100,
+    0.1887,
+    0.2287,
+    0.0572,
+    0.1077,
+    -0.3496,
+    -0.2058,
+    -0.0835,
+    1.0772,
+    -0.0713,
 )
-DOCUMENT_WEIGHTS: tuple[float, ...] = (-5.2126, 0.7783, 0.0856, -0.3629, 0.7503)
+DOCUMENT_WEIGHTS: tuple[float, ...] = (-5.3593, 0.7783, 0.0856, -0.3629, 0.7503)
 GARBLED_WEIGHTS: tuple[float, ...] = (-2.5762, -3.7091, 0.7152, 0.1021, 2.2787, 0.1507, -0.2493)
 
 
@@ -1148,10 +1142,16 @@ class Coherence(TextFilter):
             best = (-math.inf, "")
             if on_topic:
                 best = (_clamp(_dot(DOCUMENT_WEIGHTS, df)), "coherence.topic")
-            clause = clause_features(s, ctx) if on_clause else None
-            if clause is not None:
-                z = _clamp(_dot(SPLICE_WEIGHTS, splice_features(tf, clause)))
-                best = max(best, (z, "coherence.clause"))
+            clause: tuple[int, int] | None = None
+            if on_clause:
+                base = _dot(SPLICE_WEIGHTS[: len(tf)], tf)
+                tail_w = SPLICE_WEIGHTS[len(tf) :]
+                tails = [
+                    (base + _dot(tail_w, feats), span) for feats, span in clause_features(s, ctx)
+                ]
+                if tails:
+                    z, clause = max(tails)
+                    best = max(best, (_clamp(z), "coherence.clause"))
             gf: list[float] = []
             if on_garbled and len(s.tokens) >= min_tokens:
                 gf = garbled_features(s)
@@ -1165,7 +1165,7 @@ class Coherence(TextFilter):
             if rule == "coherence.topic":
                 reason = _sharing(s, ctx)
             elif rule == "coherence.clause" and clause is not None:
-                lo, hi = clause[1]
+                lo, hi = clause
                 spans = _token_spans(text, s.start, s.tokens)
                 words = text[spans[lo][0] : spans[hi - 1][1]]
                 reason = (
