@@ -489,3 +489,31 @@ def test_keyword_hints_in_place_match_the_whole_text_scan() -> None:
             b = _Block(start, end)
             for kind in (0, 1):
                 assert scanned.hinted(kind, b) == in_place.hinted(kind, b), (kind, start, end)
+
+
+ARTICLE = (
+    "Recently, the city council approved two new cycle bridges over the river, after a "
+    "year of public meetings. Work on the first bridge starts in spring.\n\n"
+    "The second bridge will link the station with the old town and should open in 2026."
+)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [" date 2020-11-28 ", "Updated: 2020-11-20 13:11", "Published 2:16 AM EST Nov 20, 2019"],
+)
+def test_a_bare_stamp_opening_a_clean_article_goes(stamp: str) -> None:
+    r = scrubtext.scrub(f"{stamp}\n\n{ARTICLE}")
+    assert r.text == ARTICLE
+    assert [e.rule for e in r.edits if e.step == "boilerplate"] == ["boilerplate.byline"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2020-11-28 the mayor opened the bridge.\n\n" + ARTICLE,
+        ARTICLE.replace("\n\n", "\n\nNov. 18, 2020\n\n"),  # not at the start: needs page evidence
+    ],
+)
+def test_dates_in_text_or_inside_a_clean_article_stay(text: str) -> None:
+    assert scrubtext.clean(text) == text

@@ -588,6 +588,8 @@ class Boilerplate(TextFilter):
             if i == headline:
                 b.label = ""
                 continue
+            if i == 0 and b.label == "byline" and b.what.startswith("date or time stamp"):
+                continue  # a bare stamp opening the document: metadata, not text
             if b.inside:
                 if b.label == "heading" and not self.keep_headings:
                     continue
@@ -844,6 +846,8 @@ def _edits(text: str, blocks: list[_Block]) -> list[Edit]:
                 end += 1
                 while end < len(text) and text[end] in " \t":
                     end += 1
+        if prev_end is None and text[:start].isspace():
+            start = 0  # the document's leading indentation goes with its first block
         if edits and edits[-1].end > start:
             start = edits[-1].end
         if end > start:
