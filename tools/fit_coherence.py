@@ -5,13 +5,17 @@ for the ``calib`` half of the articles only, computes the filter's features for 
 sentence, fits one L2-regularised logistic regression per rule (Newton steps),
 and shifts each intercept so that a score of 0.5 falls at the chosen rate of false
 flags per 100 clean sentences on that half. Prints the weight tuples to paste into
-``src/scrubtext/filters/coherence.py``.
+``src/scrubtext/filters/coherence.py``. With ``--cv``, it instead measures the
+penalty by two-fold cross-validation within the calibration half (fit on one half of
+its articles, score the other with the benchmark, both ways) and prints the mean.
 
     python tools/fit_coherence.py
+    python tools/fit_coherence.py --cv 3 10
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import sys
@@ -19,13 +23,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
+import coherence as bench
 from coherence import build_cases, english_articles
 from scrubtext.filters import coherence as C
 from scrubtext.segment import sentences
 
 #: False flags per 100 clean sentences (calibration half) at the default threshold.
 OPERATING_POINT = {"topic": 0.8, "splice": 0.15, "scramble": 0.2}
-L2 = 10.0
+L2 = 3.0
 #: Index of log(sentences in the document) in the topic (and splice) features.
 LOG_N = 17
 #: Benchmark seeds whose tampered documents are used (more seeds, more positives).
@@ -221,25 +226,70 @@ def _print(name: str, w: list[float]) -> None:
     print(f"{name} = ({', '.join(f'{v:.4f}' for v in w)})")
 
 
-def main() -> None:
-    docs = collect()
+def weights(docs: list[Doc]) -> dict[str, list[float]]:
+    """Every weight tuple of the filter, fitted on ``docs``, by name."""
     topic = fit(rows_for(docs, "topic", 0))
     level_by_length(topic, rows_for(docs, "topic", 0))
-    _print("TOPIC_WEIGHTS", topic)
     # Untouched sentences of tampered documents are negatives too, so that a document
     # with one clear splice does not drag its other sentences over the line.
     doc_w = fit(doc_rows(docs, topic, ("topic", "clean", "", "splice", "scramble")))
     calibrate(doc_w, doc_rows(docs, topic, ("topic", "clean")), "topic")
-    _print("DOCUMENT_WEIGHTS", doc_w)
     tails = splice_rows(docs)
     splice = fit(tails)
     level_by_length(splice, tails)
     calibrate_splice(splice, docs)
-    _print("SPLICE_WEIGHTS", splice)
     garbled_rows = rows_for(docs, "scramble", 2)
     garbled = fit(garbled_rows)
     calibrate(garbled, garbled_rows, "scramble")
-    _print("GARBLED_WEIGHTS", garbled)
+    return {
+        "TOPIC_WEIGHTS": topic,
+        "DOCUMENT_WEIGHTS": doc_w,
+        "SPLICE_WEIGHTS": splice,
+        "GARBLED_WEIGHTS": garbled,
+    }
+
+
+def cross_validate(penalty: float) -> dict[str, float]:
+    """Mean benchmark figures (seed 0) over the two folds of the calibration half, each
+    scored with weights fitted on the other fold."""
+    global L2
+    L2 = penalty
+    whole = bench.in_split
+    saved = {
+        name: getattr(C, name)
+        for name in ("TOPIC_WEIGHTS", "DOCUMENT_WEIGHTS", "SPLICE_WEIGHTS", "GARBLED_WEIGHTS")
+    }
+    keys = ("topic.f1", "splice.recall", "scramble.recall", "clean.false_per_100")
+    mean = dict.fromkeys(keys, 0.0)
+    try:
+        for train in (0, 1):
+
+            def in_split(key: str, split: str, train: int = train) -> bool:
+                fold = hashlib.md5(key.encode()).digest()[0] % 2
+                wanted = train if split == "calib" else 1 - train
+                return split == "all" or (whole(key, "calib") and fold == wanted)
+
+            bench.in_split = in_split
+            for name, w in weights(collect()).items():
+                setattr(C, name, tuple(w))
+            figures = bench.run(0, "eval")  # "eval" is now the other fold
+            for k in keys:
+                mean[k] += figures[k] / 2
+    finally:
+        bench.in_split = whole
+        for name, w in saved.items():
+            setattr(C, name, w)
+    return mean
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--cv"]:
+        for penalty in map(float, sys.argv[2:]):
+            mean = cross_validate(penalty)
+            print(f"L2 {penalty:g}: " + ", ".join(f"{k} {v:.3f}" for k, v in mean.items()))
+        return
+    for name, w in weights(collect()).items():
+        _print(name, w)
 
 
 if __name__ == "__main__":
