@@ -27,7 +27,7 @@ from ..spans import apply_edits
 from ._util import contains_any, non_overlapping
 
 #: What ``whitespace.trailing_blank`` can match: the trailing run of these characters.
-_BLANK = " \t\u00a0\n"
+_BLANK = TRAILING_CHARS + "\n"
 
 
 def _has_trailing_space(text: str) -> bool:
@@ -145,6 +145,13 @@ class Whitespace(TextFilter):
         trailing = TRAILING.finditer(text) if _has_trailing_space(text) else ()
         for m in trailing:
             edits.append(Edit(m.start(), m.end(), "", r("trailing"), "spaces at the end of a line"))
+        # before space runs: where both match (``(  x``) the bracket rule wins, so one
+        # pass does what two would
+        if self.bracket_spaces and ("( " in text or " )" in text or "[ " in text or " ]" in text):
+            for m in BRACKET_SPACE.finditer(text):
+                edits.append(
+                    Edit(m.start(), m.end(), "", r("bracket_space"), "space just inside a bracket")
+                )
         if self.collapse_spaces and "  " in text:
             for m in _stray_space_runs(text):
                 edits.append(
@@ -155,11 +162,6 @@ class Whitespace(TextFilter):
                         r("space_run"),
                         f"{len(m.group())} spaces between words",
                     )
-                )
-        if self.bracket_spaces and ("( " in text or " )" in text or "[ " in text or " ]" in text):
-            for m in BRACKET_SPACE.finditer(text):
-                edits.append(
-                    Edit(m.start(), m.end(), "", r("bracket_space"), "space just inside a bracket")
                 )
         return non_overlapping(edits)
 

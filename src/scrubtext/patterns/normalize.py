@@ -102,19 +102,19 @@ SPACE_RUN = pattern(
 
 BLANK_LINES = pattern(
     "whitespace.blank_lines",
-    r"\n(?:[ \t\u00a0]*\n){2,}",
+    f"\\n(?:[{_class(TRAILING_CHARS)}]*\\n){{2,}}",
     "Three or more line breaks, possibly with spaces between: a blank-line flood.",
 )
 
 LEADING_BLANK = pattern(
     "whitespace.leading_blank",
-    r"\A(?:[ \t\u00a0]*\n)+",
+    f"\\A(?:[{_class(TRAILING_CHARS)}]*\\n)+",
     "Blank lines at the very start of the document.",
 )
 
 TRAILING_BLANK = pattern(
     "whitespace.trailing_blank",
-    r"\n(?:[ \t\u00a0]*\n)+[ \t\u00a0]*\Z",
+    f"\\n(?:[{_class(TRAILING_CHARS)}]*\\n)+[{_class(TRAILING_CHARS)}]*\\Z",
     "Blank lines at the very end of the document, with any spaces after the last "
     "newline (a single final newline is kept).",
 )
