@@ -290,6 +290,23 @@ def test_stats_agree_with_the_report(tmp_path: Path) -> None:
     assert Stats.load(stats).edits == counted
 
 
+def test_stats_count_documents_per_rule_and_read_older_files(tmp_path: Path) -> None:
+    from scrubtext import scrub
+
+    s = Stats()
+    s.add_result(scrub("labs.. ok.. fine"))  # two edits of one rule in one document
+    s.add_result(scrub("labs.. ok"))
+    s.add_result(scrub("clean text."))
+    assert s.edits["punctuation.double_period"] == 3
+    assert s.edit_documents["punctuation.double_period"] == 2
+    assert "3  punctuation.double_period  (in 2 documents)" in s.format()
+    assert (s + s).edit_documents["punctuation.double_period"] == 4
+    old = {"documents": 1, "edits": {"x.y": 2}, "flags": {}}  # written before the counts
+    loaded = Stats.from_dict(old)
+    assert loaded.edits["x.y"] == 2 and loaded.edit_documents["x.y"] == 0
+    assert "2  x.y\n" in loaded.format()
+
+
 def test_progress_only_on_a_terminal_and_not_quiet(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(jsonl_rows(5), encoding="utf-8")

@@ -28,6 +28,7 @@ from typing import Any
 from .pipeline import Result
 
 _SCALARS = ("documents", "failed", "chars_in", "chars_out", "bytes_in", "bytes_out")
+_COUNTERS = ("edits", "flags", "edit_documents", "flag_documents")
 
 
 def _utf8_len(text: str) -> int:
@@ -37,7 +38,8 @@ def _utf8_len(text: str) -> int:
 @dataclass
 class Stats:
     """Documents cleaned and failed, characters and UTF-8 bytes in and out (of the
-    cleaned text or field), and edits and flags by rule."""
+    cleaned text or field), edits and flags by rule, and by rule the number of
+    documents that got at least one."""
 
     documents: int = 0
     failed: int = 0
@@ -47,6 +49,8 @@ class Stats:
     bytes_out: int = 0
     edits: Counter[str] = field(default_factory=Counter)
     flags: Counter[str] = field(default_factory=Counter)
+    edit_documents: Counter[str] = field(default_factory=Counter)
+    flag_documents: Counter[str] = field(default_factory=Counter)
 
     def add_result(self, result: Result) -> None:
         """Count one cleaned document from its record of steps."""
@@ -55,11 +59,15 @@ class Stats:
         self.chars_out += len(result.text)
         self.bytes_in += _utf8_len(result.original)
         self.bytes_out += _utf8_len(result.text)
+        edits: Counter[str] = Counter()
+        flags: Counter[str] = Counter()
         for step in result.steps:
-            for e in step.edits:
-                self.edits[e.rule] += 1
-            for f in step.flags:
-                self.flags[f.rule] += 1
+            edits.update(e.rule for e in step.edits)
+            flags.update(f.rule for f in step.flags)
+        self.edits.update(edits)
+        self.flags.update(flags)
+        self.edit_documents.update(edits.keys())
+        self.flag_documents.update(flags.keys())
 
     def add_failure(self) -> None:
         """Count one document that could not be read or cleaned."""
@@ -69,8 +77,8 @@ class Stats:
         """Add ``other``'s counts to these, in place."""
         for key in _SCALARS:
             setattr(self, key, getattr(self, key) + getattr(other, key))
-        self.edits.update(other.edits)
-        self.flags.update(other.flags)
+        for name in _COUNTERS:
+            getattr(self, name).update(getattr(other, name))
 
     def __add__(self, other: Stats) -> Stats:
         out = Stats()
@@ -81,8 +89,8 @@ class Stats:
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form (rules sorted, so files diff cleanly)."""
         out: dict[str, Any] = {key: getattr(self, key) for key in _SCALARS}
-        out["edits"] = dict(sorted(self.edits.items()))
-        out["flags"] = dict(sorted(self.flags.items()))
+        for name in _COUNTERS:
+            out[name] = dict(sorted(getattr(self, name).items()))
         return out
 
     @classmethod
@@ -93,8 +101,9 @@ class Stats:
         try:
             for key in _SCALARS:
                 setattr(s, key, int(data.get(key, 0)))
-            s.edits.update({str(k): int(v) for k, v in data.get("edits", {}).items()})
-            s.flags.update({str(k): int(v) for k, v in data.get("flags", {}).items()})
+            for name in _COUNTERS:  # files from older versions lack the document counts
+                counts = {str(k): int(v) for k, v in data.get(name, {}).items()}
+                getattr(s, name).update(counts)
         except (AttributeError, TypeError) as exc:
             raise ValueError(f"not a scrubtext stats object: {exc}") from exc
         return s
@@ -115,10 +124,15 @@ class Stats:
             f"characters {self.chars_in} in, {self.chars_out} out",
             f"bytes      {self.bytes_in} in, {self.bytes_out} out (UTF-8)",
         ]
-        for title, counts in (("edits", self.edits), ("flags", self.flags)):
+        for title, counts, docs in (
+            ("edits", self.edits, self.edit_documents),
+            ("flags", self.flags, self.flag_documents),
+        ):
             lines.append(f"{title:<10} {sum(counts.values())}")
             for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                lines.append(f"  {n:>9}  {rule}")
+                k = docs.get(rule, 0)
+                where = f"  (in {k} document{'s' if k != 1 else ''})" if k else ""
+                lines.append(f"  {n:>9}  {rule}{where}")
         return "\n".join(lines) + "\n"
 
 
