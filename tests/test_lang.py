@@ -95,3 +95,25 @@ def test_stopwords_are_unchanged_by_the_vote_lists() -> None:
     """The vote's extra lists are for detection only; filters keep English as fallback."""
     assert lang.stopwords("ru") is lang.stopwords("en")
     assert "że" not in lang.stopwords("pl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Macedonian: Bulgarian's "да", "се", "е", "го", "му", "ако", "само" but no list
+        "Министерот рече дека владата ќе се обиде да го намали буџетот. Тој не е сигурен "
+        "дали ќе успее, но ако се договорат, ќе биде подобро за сите граѓани.",
+        # Serbian (Cyrillic)
+        "Он је рекао да ће се потрудити да заврши посао, али то није лако. Она је код "
+        "куће и осећа се добро. Ми смо овде да му помогнемо ако може.",
+        # Estonian: Finnish's "ja", "ei", "ole", "oli" but no list
+        "Ta ütles, et ei ole kindel, kas see on õige. Ja kui see ei ole, siis on vaja "
+        "uut plaani, mida ta ka tegi, ja see oli hea.",
+    ],
+)
+def test_unlisted_neighbours_are_left_to_langdetect(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A language without a list must not be voted into its listed neighbour."""
+    monkeypatch.setattr(lang, "_langdetect", lambda s: "xx")
+    assert lang.detect(text) == "xx"

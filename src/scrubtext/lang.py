@@ -267,10 +267,11 @@ def _words(text: str) -> frozenset[str]:
 
 
 #: Extra function words used only to VOTE on a language (``stopwords`` does not
-#: return them). Words shared by two listed languages (Czech and Slovak ``že``,
-#: Russian and Bulgarian ``и``) are left out of both, so a vote is decided by the
-#: words that tell close languages apart; where those are too few, the margin rule
-#: in :func:`_vote` leaves the decision to langdetect.
+#: return them). Most words shared by close languages (Czech and Slovak ``že``,
+#: Russian and Bulgarian ``и``, Finnish and Estonian ``ja ei ole oli``) are left out,
+#: so a vote is decided by the words that tell them apart; Danish and Norwegian keep
+#: their shared words, so they tie and the margin rule in :func:`_vote` leaves the
+#: decision to langdetect, as it does wherever telling words are too few.
 _VOTE_LATIN_EXTRA: dict[str, frozenset[str]] = {
     "pl": _words(
         "się że jest przez są dla już tylko może był była było czy jego jej ich "
@@ -296,8 +297,7 @@ _VOTE_LATIN_EXTRA: dict[str, frozenset[str]] = {
         "ami amely után szerint"
     ),
     "fi": _words(
-        "ja ei että oli hän mutta kun niin myös ovat tai kuin joka ole jo sen "
-        "mukaan olla jotka hänen siitä"
+        "että hän mutta kun niin myös ovat tai kuin joka jo sen mukaan olla jotka hänen siitä"
     ),
     "vi": _words(
         "của và các có được trong cho không những một này với người đã để khi từ đến về cũng như"
@@ -404,10 +404,17 @@ def _stopword_language(sample: str) -> str | None:
     return _vote(LATIN_WORD.compiled.findall(sample.lower()), _VOTE_LATIN)
 
 
+#: Letters of Macedonian and Serbian, which share Bulgarian's function words
+#: (``да``, ``се``, ``е``) but have no list: such text is left to langdetect.
+_UNLISTED_CYRILLIC = frozenset("ѓќѕјљњџђћ")
+
+
 def _cyrillic_language(sample: str) -> str | None:
     if sample.isascii() or not CYRILLIC_WORD.compiled.search(sample):
         return None
     low = sample.lower()
+    if not _UNLISTED_CYRILLIC.isdisjoint(low):
+        return None
     words = CYRILLIC_WORD.compiled.findall(low)
     if len(words) <= len(LATIN_WORD.compiled.findall(low)):
         return None
