@@ -466,3 +466,13 @@ def test_benchmark_page_snippets(page_id: str) -> None:
         assert snippet in text
     for snippet in must_not:
         assert snippet not in text
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_piece_reasons_name_only_lines_the_page_has(newline: str) -> None:
+    page = PAGE_WITH_SLIPS.replace("\n", newline)  # 10 lines, ending with a line break
+    _, (step,) = HtmlExtract()(Document(page, meta={"html": True}))
+    assert step.edits[-1].reason.startswith("HTML page, lines 7-10:")
+    no_final_break = page.removesuffix(newline)
+    _, (step,) = HtmlExtract()(Document(no_final_break, meta={"html": True}))
+    assert step.edits[-1].reason.startswith("HTML page, lines 7-10:")

@@ -161,7 +161,9 @@ class HtmlExtract(TextFilter):
         reason = _summary(dict(result.dropped), len(text), len(page))
         cuts = _line_cuts(page, result.anchors)
         edits: list[Edit] = []
-        end_line = (cuts[-1][2] if cuts else 1) + page.count("\n", cuts[-1][0] if cuts else 0)
+        from_pos, _, from_line = cuts[-1] if cuts else (0, 0, 1)
+        # the page's last line (a final line break does not start another)
+        end_line = from_line + page.count("\n", from_pos, len(page) - page.endswith("\n"))
         bounds = [(0, 0, 1), *cuts, (len(page), len(text), end_line + 1)]
         for (src, out, line), (src_end, out_end, next_line) in itertools.pairwise(bounds):
             if page[src:src_end] == text[out:out_end]:
