@@ -517,3 +517,12 @@ def test_a_bare_stamp_opening_a_clean_article_goes(stamp: str) -> None:
 )
 def test_dates_in_text_or_inside_a_clean_article_stay(text: str) -> None:
     assert scrubtext.clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2020-11-28", " date 2020-11-28 ", "Updated 5 minutes ago", "Updated: 2020-11-20 13:11\n"],
+)
+def test_a_document_that_is_only_a_stamp_is_kept(text: str) -> None:
+    """The opening-stamp rule must not empty a document: the stamp is all there is."""
+    assert scrubtext.clean(text).strip() == text.strip()

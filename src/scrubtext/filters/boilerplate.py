@@ -588,8 +588,13 @@ class Boilerplate(TextFilter):
             if i == headline:
                 b.label = ""
                 continue
-            if i == 0 and b.label == "byline" and b.what.startswith("date or time stamp"):
-                continue  # a bare stamp opening the document: metadata, not text
+            if (
+                i == 0
+                and len(blocks) > 1
+                and b.label == "byline"
+                and b.what.startswith("date or time stamp")
+            ):
+                continue  # a bare stamp opening a document: metadata (not when it is all)
             if b.inside:
                 if b.label == "heading" and not self.keep_headings:
                     continue
