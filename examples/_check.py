@@ -46,8 +46,8 @@ def read_jsonl(*paths: Path) -> list[dict[str, Any]]:
 def cli_records(path: Path) -> list[dict[str, Any]]:
     """What ``scrubtext PATH`` writes, as records.
 
-    The CLI leaves out a record whose field is missing or not a string (and says so);
-    ``Cleaner`` passes it through, so such inputs differ by design.
+    A record whose field is missing or not a string is written unchanged (and named on
+    stderr), as ``Cleaner`` passes it through.
     """
     proc = subprocess.run(
         [sys.executable, "-m", "scrubtext", str(path)], capture_output=True, check=False, text=True
