@@ -373,3 +373,21 @@ def test_explain_marks_repairs_made_inside_text_removed_later() -> None:
 )
 def test_doubled_spaces_in_prose_collapse_but_columns_stay(text: str, expected: str) -> None:
     assert scrubtext.clean(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ")a[x    x    ]",  # two wide gaps, but the second is inside a bracket and goes
+        "Total    100    )",
+        "a.      a      )\t\nx (x",
+        "(   bb\n )  [ ",
+        "x   a   [   x",  # still two wide gaps after the bracket fix: a table row
+    ],
+)
+def test_space_runs_are_judged_without_the_bracket_spaces_that_go(text: str) -> None:
+    """One whitespace pass does what two would: a gap removed inside a bracket does
+    not make a line a table row, nor move its columns."""
+    ws = build_filter("whitespace")
+    once = ws(Document(text))[0].text
+    assert ws(Document(once))[0].text == once

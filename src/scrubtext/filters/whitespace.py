@@ -6,6 +6,9 @@ changes nothing.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -147,13 +150,16 @@ class Whitespace(TextFilter):
             edits.append(Edit(m.start(), m.end(), "", r("trailing"), "spaces at the end of a line"))
         # before space runs: where both match (``(  x``) the bracket rule wins, so one
         # pass does what two would
+        gone: list[tuple[int, int]] = []
         if self.bracket_spaces and ("( " in text or " )" in text or "[ " in text or " ]" in text):
             for m in BRACKET_SPACE.finditer(text):
                 edits.append(
                     Edit(m.start(), m.end(), "", r("bracket_space"), "space just inside a bracket")
                 )
+            if self.enabled(r("bracket_space")):
+                gone = [(e.start, e.end) for e in edits if e.rule == r("bracket_space")]
         if self.collapse_spaces and "  " in text:
-            for m in _stray_space_runs(text):
+            for m in _stray_space_runs(text, gone):
                 edits.append(
                     Edit(
                         m.start(),
@@ -179,11 +185,14 @@ class Whitespace(TextFilter):
         return out, (Step(self.name, tuple(first)), *steps)
 
 
-def _stray_space_runs(text: str) -> list[Any]:
+def _stray_space_runs(text: str, gone: Sequence[tuple[int, int]] = ()) -> list[Any]:
     """Runs of spaces between words, except those that align columns: a run that
     ends at the same column as a run on the line above or below (tables, aligned
     comments) keeps its line's runs, and so does a line with two or more gaps of
     three spaces or more (a table row). Prose with doubled spaces is collapsed.
+
+    ``gone``: sorted spans of spaces another rule removes (inside brackets); the
+    lines are judged as they will be without them, so a second pass agrees.
 
     >>> [m.group() for m in _stray_space_runs("a  b\\nName    Age    City\\nc   d")]
     ['  ', '   ']
@@ -195,7 +204,11 @@ def _stray_space_runs(text: str) -> list[Any]:
     runs: dict[int, list[Any]] = {}  # line start -> runs on that line
     for m in SPACE_RUN.finditer(text):
         runs.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
-    ends = {start: {m.end() - start for m in found} for start, found in runs.items()}
+    if gone:
+        runs, column = _surviving_runs(runs, gone)
+    else:
+        column = _plain_column
+    ends = {start: {column(start, m) for m in found} for start, found in runs.items()}
     stray = []
     for start, found in runs.items():
         if sum(1 for m in found if m.end() - m.start() >= 3) >= 2:
@@ -207,6 +220,31 @@ def _stray_space_runs(text: str) -> list[Any]:
             continue
         stray.extend(found)
     return stray
+
+
+def _plain_column(start: int, m: Any) -> int:
+    return int(m.end()) - start
+
+
+def _surviving_runs(
+    runs: dict[int, list[Any]], gone: Sequence[tuple[int, int]]
+) -> tuple[dict[int, list[Any]], Callable[[int, Any], int]]:
+    """``runs`` without those inside a ``gone`` span, and a run's end column once
+    the ``gone`` spans (spaces, never a line break) are removed."""
+    starts = [a for a, _ in gone]
+    removed = list(itertools.accumulate((b - a for a, b in gone), initial=0))
+
+    def column(start: int, m: Any) -> int:
+        before = bisect.bisect_left(starts, m.end())  # spans before the run
+        return int(m.end()) - start - (removed[before] - removed[bisect.bisect_left(starts, start)])
+
+    kept: dict[int, list[Any]] = {}
+    for start, found in runs.items():
+        for m in found:
+            i = bisect.bisect_left(starts, m.end())
+            if not (i and gone[i - 1][1] > m.start()):
+                kept.setdefault(start, []).append(m)
+    return kept, column
 
 
 @dataclass(frozen=True, kw_only=True)
