@@ -526,3 +526,13 @@ def test_dates_in_text_or_inside_a_clean_article_stay(text: str) -> None:
 def test_a_document_that_is_only_a_stamp_is_kept(text: str) -> None:
     """The opening-stamp rule must not empty a document: the stamp is all there is."""
     assert scrubtext.clean(text).strip() == text.strip()
+
+
+def test_an_opening_stamp_stays_when_stamps_recur() -> None:
+    """A schedule's first time is a heading like the others, not page metadata."""
+    schedule = (
+        "09:00\nRegistration and coffee in the main hall for all of the guests.\n"
+        "10:00\nKeynote speech by the mayor of the city about the new bridge.\n"
+        "11:30\nPanel on transport with three speakers from the region."
+    )
+    assert scrubtext.clean(schedule) == schedule

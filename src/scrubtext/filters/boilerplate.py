@@ -577,6 +577,10 @@ class Boilerplate(TextFilter):
         first = lo
         while first < hi and blocks[first].score <= 0:
             first += 1
+        # a bare stamp opening the document is metadata, unless stamps recur (a
+        # schedule or diary: the first is a heading like the others) or it is all
+        stamps = [b.label == "byline" and b.what.startswith("date or time stamp") for b in blocks]
+        lone_opening_stamp = len(blocks) > 1 and stamps[0] and sum(stamps) == 1
         for i, b in enumerate(blocks):
             if b.label == "title":
                 b.label = "" if self.keep_headings else "heading"
@@ -588,13 +592,8 @@ class Boilerplate(TextFilter):
             if i == headline:
                 b.label = ""
                 continue
-            if (
-                i == 0
-                and len(blocks) > 1
-                and b.label == "byline"
-                and b.what.startswith("date or time stamp")
-            ):
-                continue  # a bare stamp opening a document: metadata (not when it is all)
+            if i == 0 and lone_opening_stamp:
+                continue
             if b.inside:
                 if b.label == "heading" and not self.keep_headings:
                     continue
