@@ -391,3 +391,14 @@ def test_space_runs_are_judged_without_the_bracket_spaces_that_go(text: str) -> 
     ws = build_filter("whitespace")
     once = ws(Document(text))[0].text
     assert ws(Document(once))[0].text == once
+
+
+@pytest.mark.parametrize("run", ["\t" * 200_000, " " * 200_000, " \t" * 100_000 + "\n\n"])
+def test_sentence_ends_scan_long_blank_runs_in_linear_time(run: str) -> None:
+    """A long run of spaces or tabs (page dumps have them) must not exhaust the
+    pattern's time budget: a scan that re-reads the run at every position did."""
+    from scrubtext.segment import sentences
+
+    text = "The mayor spoke." + run + "Then he left the hall."
+    assert sentences(text)  # raised PatternTimeout
+    assert scrubtext.clean("The mayor spoke." + "\t" * 60_000 + "Then he left.").endswith("left.")
