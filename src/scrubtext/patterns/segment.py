@@ -12,11 +12,10 @@ PARAGRAPH = pattern(
 
 SENTENCE_END = pattern(
     "segment.sentence_end",
-    r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}]|\s*\n|\s*\Z)|(?=[ \t\n])(?<=\S)(?=[ \t]*\n[ \t]*\n)|(?=\n)(?<=[\p{Ll}\p{N}])",
+    r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[\p{Lu}\p{N}]|\s*\n|\s*\Z)|(?<=\S)(?=\n[ \t]*\n|[ \t]+\n[ \t]*\n)|(?=\n)(?<=[\p{Ll}\p{N}])",
     "The end of a sentence: terminal punctuation (with closing quotes or brackets) "
     "before a capital, a digit, a line break or the end of the text; a blank line; "
-    "a line break after a lower-case letter or digit. (The blank-line branch looks one "
-    "character ahead first, which fails fast at most positions, then behind, which "
-    "fails fast inside a run of spaces, and only then scans for the blank line: a "
-    "long run of spaces or tabs costs linear time, not quadratic.)",
+    "a line break after a lower-case letter or digit. (The blank-line branch looks "
+    "behind first, which fails inside a run of spaces, so a long run of spaces or tabs "
+    "is scanned once, not from every position in it.)",
 )
