@@ -536,3 +536,10 @@ def test_an_opening_stamp_stays_when_stamps_recur() -> None:
         "11:30\nPanel on transport with three speakers from the region."
     )
     assert scrubtext.clean(schedule) == schedule
+
+
+def test_a_long_first_line_with_wide_gaps_is_not_searched_for_a_site_name() -> None:
+    """The title's site-name pattern is quadratic in a run of spaces; a first block
+    too long to be a title must not reach it (this raised PatternTimeout)."""
+    text = "a" + " " * 60_000 + "b" + " " * 60_000 + "c"
+    assert scrubtext.clean(text) == text

@@ -1056,8 +1056,10 @@ def _split_title(text: str, blocks: list[_Block]) -> None:
                     _cut_at(blocks, text, first.start, first.start + size, "title")
     first = blocks[0]
     chunk = text[first.start : first.end]
-    m = TITLE_SITE.search(chunk)
-    if m and m.start() > 10 and len(chunk) < 250 and _site_like(m.group("site")):
+    # only a short first block can be a title (and the search is quadratic in a long
+    # run of spaces)
+    m = TITLE_SITE.search(chunk) if len(chunk) < 250 else None
+    if m and m.start() > 10 and _site_like(m.group("site")):
         cut = first.start + m.start()
         rest = _Block(cut, first.end, "site")
         first.end = cut
