@@ -263,3 +263,20 @@ def test_jobs_beyond_two_per_cpu_are_capped_with_a_note(tmp_path: Path) -> None:
     assert p.returncode == 0, p.stderr
     assert p.stdout.decode() == "a b\n"
     assert f"using {2 * available_cpus()}" in p.stderr.decode()
+
+
+def test_output_dir_writes_a_lone_surrogate_as_stdout_does(tmp_path: Path) -> None:
+    """A ``\\ud800`` escape in a field the filters do not see: the file must stay
+    valid UTF-8 (and JSON), written as on stdout, not as surrogate bytes."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "ok", "x": "\\ud800"}\n{"x": "\\udc00"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    p = run("--output-dir", str(out), str(src))
+    assert p.returncode == 1, p.stderr  # the second record has no text field
+    written = (out / "in.jsonl").read_bytes()
+    assert written == run(str(src)).stdout
+    assert [json.loads(x) for x in written.decode("utf-8").splitlines()] == [
+        {"text": "ok", "x": "\ud800"},
+        {"x": "\udc00"},
+    ]

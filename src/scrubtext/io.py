@@ -373,8 +373,8 @@ class OutputFile:
         self._fh = open_output(self._tmp, compression(path))
 
     def write(self, text: str) -> None:
-        """Append text (UTF-8)."""
-        self._fh.write(text.encode("utf-8", errors="surrogatepass"))
+        """Append text (UTF-8; a lone surrogate as a backslash escape, as on stdout)."""
+        self._fh.write(text.encode("utf-8", errors="backslashreplace"))
 
     def commit(self) -> None:
         """Finish the file and give it its final name."""
