@@ -348,6 +348,20 @@ def test_prose_that_quotes_markup_is_not_html(text: str) -> None:
     assert scrubtext.clean(text) == text
 
 
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n",
+        "WARC/1.0\nWARC-Type: response\n\n",
+        "Warning: session_start(): headers already sent in /var/www/x.php on line 3\n",
+    ],
+)
+def test_a_page_after_headers_or_a_warning_is_html(prefix: str) -> None:
+    head = "<head>" + "<meta name=x content=y>" * 40 + "<title>T</title></head>"
+    page = prefix + "<!DOCTYPE html>\n<html>" + head + "<body><p>Hi there.</p></body></html>"
+    assert looks_like_html(page)
+
+
 def test_prose_with_real_inline_markup_is_html() -> None:
     text = "The mayor spoke.<br><p>Stations open in <b>May</b>.</p><p>More buses.</p>"
     assert looks_like_html(text)

@@ -17,7 +17,7 @@ from typing import ClassVar
 from ..document import Document, Edit, Flag, Step
 from ..filter import TextFilter
 from ..html_extract import Extraction, extract
-from ..patterns.markup import HTML_SIGNATURE, HTML_TAG
+from ..patterns.markup import HTML_SIGNATURE, HTML_TAG, PAGE_START_LINE
 
 _PROBLEMS = {
     "not_html": (
@@ -42,8 +42,9 @@ def looks_like_html(text: str) -> bool:
     Text that starts with markup is HTML when it has a page tag (``<html``,
     ``<!DOCTYPE html>``...) or three common tags in its first 4 KB. Text that starts
     with prose may merely quote markup (``write <html><body> first``), so it counts
-    as HTML only when the markup is plainly a document's own: three common tags,
-    two of them closing tags.
+    as HTML only when the markup is plainly a document's own: a line that starts a
+    page (``<!DOCTYPE html>`` after HTTP or WARC headers), or three common tags, two
+    of them closing tags.
 
     >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
     True
@@ -59,6 +60,8 @@ def looks_like_html(text: str) -> bool:
         if HTML_SIGNATURE.search(head):
             return True
         return sum(1 for _ in zip(range(3), HTML_TAG.finditer(head), strict=False)) >= 3
+    if PAGE_START_LINE.search(head):
+        return True
     tags = [m.group() for m in HTML_TAG.finditer(head)]
     return len(tags) >= 3 and sum(t.startswith("</") for t in tags) >= 2
 

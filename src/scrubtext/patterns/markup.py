@@ -10,6 +10,13 @@ HTML_SIGNATURE = pattern(
     "Tags that only a whole HTML page starts with.",
 )
 
+PAGE_START_LINE = pattern(
+    "markup.page_start_line",
+    r"(?im)^[ \t]*(?:<!doctype\s+html|<html[\s>])",
+    "A line that starts a whole HTML page (``<!DOCTYPE html`` or ``<html``), as after "
+    "HTTP or WARC headers or a server warning printed before the page.",
+)
+
 HTML_TAG = pattern(
     "markup.html_tag",
     r"(?i)</?(?:p|div|span|a|br|li|ul|ol|table|tr|td|h[1-6]|img|script|style|article|section)"
