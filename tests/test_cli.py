@@ -280,3 +280,17 @@ def test_output_dir_writes_a_lone_surrogate_as_stdout_does(tmp_path: Path) -> No
         {"text": "ok", "x": "\ud800"},
         {"x": "\udc00"},
     ]
+
+
+def test_stdin_whose_first_line_is_a_json_object_is_read_as_json_lines() -> None:
+    rows = '{"id": 1, "text": "a  &amp; b"}\n{"id": 2, "text": "labs.. ok"}\n'
+    p = run(stdin=rows)
+    assert p.returncode == 0, p.stderr
+    assert [json.loads(x) for x in p.stdout.decode().splitlines()] == [
+        {"id": 1, "text": "a & b"},
+        {"id": 2, "text": "labs. ok"},
+    ]
+    assert "read as JSON Lines" in p.stderr.decode()
+    # text that merely contains JSON further down stays one text
+    p = run(stdin='Plain text  here.\n{"a": 1}\n')
+    assert p.stdout.decode() == 'Plain text here.\n{"a": 1}\n' and p.stderr == b""

@@ -59,7 +59,8 @@ class RawRecord:
     """Undecoded input for one record: a JSON line or a whole text/HTML file.
 
     ``kind`` is ``jsonl``, ``html`` or ``text``; ``error`` is set when the input
-    could not be read at all (``data`` is then empty).
+    could not be read at all (``data`` is then empty); ``note`` is a remark for
+    stderr about how it was read.
     """
 
     source: str
@@ -67,6 +68,7 @@ class RawRecord:
     kind: str
     line: int | None = None
     error: str | None = None
+    note: str | None = None
 
 
 def compression(name: str) -> str:
@@ -232,6 +234,8 @@ def raw_records(name: str, fmt: str = "auto", inp: InputFile | None = None) -> I
     try:
         if kind == "jsonl":
             yield from _jsonl_lines(fh.stream, display)
+        elif name == "-" and fmt == "auto":
+            yield from _stdin_records(fh.stream, display)
         else:
             yield RawRecord(display, fh.stream.read(), kind)
     except (OSError, EOFError, ValueError) as exc:  # truncated gzip and the like
@@ -239,6 +243,32 @@ def raw_records(name: str, fmt: str = "auto", inp: InputFile | None = None) -> I
     finally:
         if inp is None:
             fh.close()
+
+
+def _is_json_object_line(line: bytes) -> bool:
+    body = line.strip()
+    if not (body.startswith((b"{", b"\xef\xbb\xbf{")) and body.endswith(b"}")):
+        return False
+    try:
+        return isinstance(json.loads(body.decode("utf-8-sig")), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _stdin_records(stream: IO[bytes], name: str) -> Iterator[RawRecord]:
+    """Standard input with no ``--input-format``: one text, unless its first line is a
+    JSON object; then it is read as JSON Lines (a text filter would take the JSON
+    for a data blob and delete it), with a note saying so."""
+    first = stream.readline()
+    if not _is_json_object_line(first):
+        yield RawRecord(name, first + stream.read(), "text")
+        return
+    note = f"{name}: the first line is a JSON object, so the input is read as JSON Lines "
+    note += "(--input-format text reads it as one text)"
+    yield RawRecord(name, first, "jsonl", 1, note=note)
+    for lineno, raw_line in enumerate(stream, start=2):
+        if raw_line.strip():
+            yield RawRecord(name, raw_line, "jsonl", lineno)
 
 
 def _jsonl_lines(fh: IO[bytes], name: str) -> Iterator[RawRecord]:
@@ -285,6 +315,13 @@ def _decode_utf16_32(data: bytes) -> str | None:
 
 def parse_raw(raw: RawRecord, field_name: str = "text") -> Record:
     """Decode one raw record; problems become the record's ``error`` (never raised)."""
+    record = _parse_raw(raw, field_name)
+    if raw.note:
+        record.notes.insert(0, raw.note)
+    return record
+
+
+def _parse_raw(raw: RawRecord, field_name: str) -> Record:
     name, lineno = raw.source, raw.line
     if raw.error:
         return Record(name, line=lineno, error=raw.error)
