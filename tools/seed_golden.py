@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import scrubtext
+from scrubtext.explain import LineIndex
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 GOLDEN = SEEDS / "golden"
@@ -29,18 +30,13 @@ def seeds() -> list[Path]:
     return sorted(p for p in SEEDS.glob("*.txt"))
 
 
-def _position(text: str, offset: int) -> str:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return f"{line}:{col}"
-
-
 def render(seed: Path) -> dict[str, str]:
     """The golden files' contents for one seed, by file name."""
     text = seed.read_text(encoding="utf-8")
     result = scrubtext.scrub(text)
+    where = LineIndex(text).position
     lines = [
-        f"{_position(text, e.start)} {e.step} {e.rule} {e.before!r} -> {e.after!r}"
+        "{}:{} {} {} {!r} -> {!r}".format(*where(e.start), e.step, e.rule, e.before, e.after)
         for e in result.edits
     ]
     stem = seed.stem

@@ -20,7 +20,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, cast
 
@@ -266,7 +266,12 @@ def _stdin_records(stream: IO[bytes], name: str) -> Iterator[RawRecord]:
     note = f"{name}: the first line is a JSON object, so the input is read as JSON Lines "
     note += "(--input-format text reads it as one text)"
     yield RawRecord(name, first, "jsonl", 1, note=note)
-    for lineno, raw_line in enumerate(stream, start=2):
+    yield from _line_records(stream, name, start=2)
+
+
+def _line_records(lines: Iterable[bytes], name: str, start: int = 1) -> Iterator[RawRecord]:
+    """One JSON Lines record per non-blank line, numbered from ``start``."""
+    for lineno, raw_line in enumerate(lines, start=start):
         if raw_line.strip():
             yield RawRecord(name, raw_line, "jsonl", lineno)
 
@@ -280,16 +285,12 @@ def _jsonl_lines(fh: IO[bytes], name: str) -> Iterator[RawRecord]:
         # stream and hand on each line as UTF-8, as if the file had been UTF-8.
         # A decoding error part-way ends the file with a message (caller).
         lines = io.TextIOWrapper(stream, encoding=wide, newline="")
-        for lineno, line in enumerate(lines, start=1):
-            if line.strip():
-                yield RawRecord(name, line.encode("utf-8", "surrogatepass"), "jsonl", lineno)
+        yield from _line_records((line.encode("utf-8", "surrogatepass") for line in lines), name)
         return
     if looks_binary(head):
         yield RawRecord(name, b"", "jsonl", error=f"{name}: looks like a binary file; skipped")
         return
-    for lineno, raw_line in enumerate(stream, start=1):
-        if raw_line.strip():
-            yield RawRecord(name, raw_line, "jsonl", lineno)
+    yield from _line_records(stream, name)
 
 
 _WIDE_BOMS = (

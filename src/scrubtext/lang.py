@@ -321,6 +321,9 @@ _VOTE_CYRILLIC: dict[str, frozenset[str]] = {
 }
 
 _VOTE_LATIN = {**_STOPWORDS, **_VOTE_LATIN_EXTRA}
+#: Every word of each vote table: the only words worth counting.
+_VOTE_LATIN_WORDS = frozenset().union(*_VOTE_LATIN.values())
+_VOTE_CYRILLIC_WORDS = frozenset().union(*_VOTE_CYRILLIC.values())
 
 _SCRIPT_LANG = (
     # (first code point, last code point, language) for scripts that decide alone
@@ -365,14 +368,20 @@ def _script_language(sample: str) -> str | None:
     return None
 
 
-def _vote(words: list[str], tables: dict[str, frozenset[str]], floor: float = 0.10) -> str | None:
+def _vote(
+    words: list[str],
+    tables: dict[str, frozenset[str]],
+    vocabulary: frozenset[str],
+    floor: float = 0.10,
+) -> str | None:
     """The language whose function words make up a clear share of ``words``, if any.
 
-    ``floor`` is the least share that can decide, with the widest margin.
+    ``vocabulary`` is every word of ``tables``; ``floor`` is the least share that can
+    decide, with the widest margin.
     """
     if len(words) < 8:
         return None
-    counts = Counter(filter(_vocabulary(tables).__contains__, words))
+    counts = Counter(filter(vocabulary.__contains__, words))
     best, best_share, second = None, 0.0, 0.0
     for code, stops in tables.items():
         share = sum(counts[w] for w in stops.intersection(counts)) / len(words)
@@ -389,19 +398,8 @@ def _vote(words: list[str], tables: dict[str, frozenset[str]], floor: float = 0.
     return None
 
 
-_VOCABULARIES: dict[int, frozenset[str]] = {}
-
-
-def _vocabulary(tables: dict[str, frozenset[str]]) -> frozenset[str]:
-    """Every word of ``tables`` (the module's two fixed vote tables), cached."""
-    vocab = _VOCABULARIES.get(id(tables))
-    if vocab is None:
-        vocab = _VOCABULARIES[id(tables)] = frozenset().union(*tables.values())
-    return vocab
-
-
 def _stopword_language(sample: str) -> str | None:
-    return _vote(LATIN_WORD.compiled.findall(sample.lower()), _VOTE_LATIN)
+    return _vote(LATIN_WORD.compiled.findall(sample.lower()), _VOTE_LATIN, _VOTE_LATIN_WORDS)
 
 
 #: Letters of Macedonian and Serbian, which share Bulgarian's function words
@@ -420,7 +418,7 @@ def _cyrillic_language(sample: str) -> str | None:
         return None
     # The Cyrillic lists hold only the words that tell Russian, Ukrainian and
     # Bulgarian apart, so their shares run lower (3-6% of a Russian page).
-    return _vote(words, _VOTE_CYRILLIC, floor=0.03)
+    return _vote(words, _VOTE_CYRILLIC, _VOTE_CYRILLIC_WORDS, floor=0.03)
 
 
 @lru_cache(maxsize=1)
