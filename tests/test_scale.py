@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import scrubtext
-from scrubtext.io import RawRecord, parse_raw
+from scrubtext.io import RawRecord, json_value_span, parse_raw
 from scrubtext.parallel import (
     Cleaner,
     RecordProcessor,
@@ -109,6 +109,37 @@ def test_input_format_override_and_field(tmp_path: Path) -> None:
     p = run("--input-format", "jsonl", "--field", "body", str(src))
     assert p.returncode == 0, no_traceback(p)
     assert json.loads(p.stdout) == {"body": "a & b", "text": "a &amp; b"}
+
+
+def test_other_fields_are_written_byte_for_byte(tmp_path: Path) -> None:
+    # Re-serialising would write 1e400 as Infinity (not JSON), 0.10000000000000000001
+    # as 0.1, and drop escapes and spacing; only the cleaned value may change.
+    lines = [
+        '{"id": 1.0e5, "big": 1e400, "text": "a &amp; b", "x": "\\u00e9",  "f": 0.10000000000000000001}',
+        '{"id":2,"text":"Hello world."}',
+        '{"text": "first", "text": "dup &amp; last" , "z" : [1, {"text": "t &amp; u"}]}',
+        '{"id": 1e400, "note": "no text field"}',
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\r\n".join(lines) + "\n", encoding="utf-8")
+    p = run(str(src))
+    assert p.returncode == 1, no_traceback(p)  # the record without the field
+    out = p.stdout.decode("utf-8").splitlines()
+    assert out == [
+        lines[0].replace("a &amp; b", "a & b"),
+        lines[1],
+        lines[2].replace("dup &amp; last", "dup & last"),
+        lines[3],
+    ]
+
+
+def test_json_value_span_finds_the_last_top_level_key() -> None:
+    line = '{"a": {"k": 1}, "k" : "x\\"y", "k": [1, "k"] }'
+    span = json_value_span(line, "k")
+    assert span is not None and line[span[0] : span[1]] == '[1, "k"]'
+    assert json_value_span(line, "missing") is None
+    for bad in ("[1]", "{}", '{"k": 1,}', '{"k" 1}', '{"k": tru}', ""):
+        assert json_value_span(bad, "k") is None, bad
 
 
 def test_output_dir_usage_errors(tmp_path: Path) -> None:

@@ -47,6 +47,9 @@ class Record:
     raw: dict[str, Any] | None = None
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: The decoded JSON line a JSON Lines record came from (without its line end),
+    #: so that output keeps every other field exactly as it was written.
+    source_line: str | None = None
 
     @property
     def where(self) -> str:
@@ -367,8 +370,11 @@ def _parse_raw(raw: RawRecord, field_name: str) -> Record:
             raw=obj,
             error=f"{where}: field {field_name!r} {what}",
             notes=notes,
+            source_line=line.rstrip("\r\n"),
         )
-    return Record(name, text=value, line=lineno, raw=obj, notes=notes)
+    return Record(
+        name, text=value, line=lineno, raw=obj, notes=notes, source_line=line.rstrip("\r\n")
+    )
 
 
 def read_records(name: str, fmt: str = "auto", field_name: str = "text") -> Iterator[Record]:
@@ -386,12 +392,68 @@ def _json_kind(value: object) -> str:
 
 
 def format_output(record: Record, cleaned: str, field_name: str, kind: str) -> str:
-    """The output line(s) for one record: text ending in a newline, or one JSON line."""
+    """The output line(s) for one record: text ending in a newline, or one JSON line.
+
+    A JSON line is written as it was read, with only the value of ``field_name``
+    replaced (when it changed), so numbers, escapes, key order and spacing of every
+    other field stay byte for byte (re-serialising would turn ``1e400`` into
+    ``Infinity``, which is not JSON, and ``0.10000000000000000001`` into ``0.1``).
+    """
     if kind == "jsonl":
+        line = record.source_line
+        if line is not None:
+            if cleaned == record.text:
+                return line + "\n"
+            span = json_value_span(line, field_name)
+            if span is not None:
+                value = json.dumps(cleaned, ensure_ascii=False)
+                return f"{line[: span[0]]}{value}{line[span[1] :]}\n"
         obj = dict(record.raw or {})
         obj[field_name] = cleaned
         return json.dumps(obj, ensure_ascii=False) + "\n"
     return cleaned if cleaned.endswith("\n") or not cleaned else cleaned + "\n"
+
+
+_JSON_SPACE = " \t\n\r"
+_JSON_DECODER = json.JSONDecoder()
+
+
+def _skip_json_space(s: str, i: int) -> int:
+    while i < len(s) and s[i] in _JSON_SPACE:
+        i += 1
+    return i
+
+
+def json_value_span(line: str, key: str) -> tuple[int, int] | None:
+    """Where the value of ``key`` is written in the JSON object ``line``: the last
+    occurrence at the top level, as ``json.loads`` keeps; None if it is not there
+    or ``line`` is not one JSON object."""
+    found = None
+    i = _skip_json_space(line, 0)
+    if not line.startswith("{", i):
+        return None
+    i = _skip_json_space(line, i + 1)
+    if line.startswith("}", i):
+        return None
+    try:
+        while line.startswith('"', i):
+            name, i = json.decoder.scanstring(line, i + 1)
+            i = _skip_json_space(line, i)
+            if not line.startswith(":", i):
+                return None
+            i = _skip_json_space(line, i + 1)
+            _, end = _JSON_DECODER.raw_decode(line, i)
+            if name == key:
+                found = (i, end)
+            i = _skip_json_space(line, end)
+            if line.startswith("}", i):
+                return found
+            if not line.startswith(",", i):
+                return None
+            i = _skip_json_space(line, i + 1)
+    except (ValueError, RecursionError):
+        return None
+    return None
 
 
 def output_path(input_name: str, output_dir: str) -> str:

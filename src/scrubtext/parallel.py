@@ -130,7 +130,7 @@ class RecordProcessor:
             # A JSON object whose field is missing or not a string: nothing to clean,
             # but it is still a record of the data set, so it passes through unchanged.
             passed = record.raw is not None and self.keep_failed
-            output = json.dumps(record.raw, ensure_ascii=False) + "\n" if passed else ""
+            output = format_output(record, record.text, self.field_name, kind) if passed else ""
             return Outcome(error=record.error, output=output)
         use_html = self.html if self.html is not None else record.html
         try:
