@@ -13,10 +13,12 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import scrubtext
+from scrubtext import parallel
 from scrubtext.io import RawRecord, json_value_span, parse_raw
 from scrubtext.parallel import (
     Cleaner,
@@ -204,12 +206,32 @@ def test_batches_cap_documents_and_bytes() -> None:
     assert [len(b) for b in batches(huge, max_bytes=1000)] == [1, 1]
 
 
-def test_default_jobs(tmp_path: Path) -> None:
-    small = tmp_path / "s.txt"
-    small.write_text("a", encoding="utf-8")
-    assert default_jobs([]) == 1
-    assert default_jobs(["-"]) == 1
-    assert default_jobs([str(small)]) == 1
+def test_default_jobs_start_in_process_then_use_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert default_jobs() >= 1
+    raws = [RawRecord("f", DIRTY.format(i=i).encode(), "text") for i in range(12)]
+    items = [(i, [r]) for i, r in enumerate(raws)]
+    handed: list[int] = []
+    real_map = parallel.ordered_map
+
+    def spy(fn: Any, rest: Any, jobs: int = 1) -> Any:
+        rest = list(rest)
+        handed.extend(k for k, _ in rest)
+        return real_map(fn, rest, jobs)
+
+    monkeypatch.setattr(parallel, "ordered_map", spy)
+    proc = RecordProcessor()
+    size = len(raws[0].data)
+    mixed = list(parallel.run_batches(proc, items, jobs=2, serial_bytes=3 * size))
+    assert handed == list(range(3, 12))  # three batches here, the rest to the workers
+    serial = list(parallel.run_batches(proc, items, jobs=1))
+    assert [(k, [o.output for o in r.outcomes]) for k, r in mixed] == [
+        (k, [o.output for o in r.outcomes]) for k, r in serial
+    ]
+    handed.clear()
+    small = list(parallel.run_batches(proc, items[:2], jobs=2, serial_bytes=3 * size))
+    assert len(small) == 2 and handed == []  # a small input never starts workers
 
 
 def test_pipeline_processor_and_cleaner_pickle() -> None:

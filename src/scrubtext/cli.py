@@ -20,6 +20,7 @@ from .config import Config
 from .errors import ConfigError, ScrubtextError
 from .io import FORMATS, output_path
 from .parallel import (
+    SERIAL_FIRST_BYTES,
     Outcome,
     RecordProcessor,
     RunSummary,
@@ -131,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes (default: 1 for stdin or under 16 MB of input, else one per CPU)",
+        help="worker processes (default: the first 2 MB in this process, then one per CPU)",
     )
     p.add_argument(
         "-q",
@@ -329,7 +330,7 @@ def _run_local(
     message: Any,
     progress: Progress,
 ) -> RunSummary:
-    jobs = args.jobs or default_jobs(files)
+    jobs = args.jobs or default_jobs()
     limit = MAX_JOBS_PER_CPU * available_cpus()
     if jobs > limit:
         message(f"--jobs {jobs} is more than {limit} ({MAX_JOBS_PER_CPU} per CPU); using {limit}")
@@ -354,6 +355,7 @@ def _run_local(
             report=report,
             message=message,
             progress=progress,
+            serial_bytes=0 if args.jobs else SERIAL_FIRST_BYTES,
         )
         if out is not None:
             out.flush()

@@ -437,7 +437,7 @@ def json_value_span(line: str, key: str) -> tuple[int, int] | None:
         return None
     try:
         while line.startswith('"', i):
-            name, i = json.decoder.scanstring(line, i + 1)
+            name, i = _JSON_DECODER.raw_decode(line, i)
             i = _skip_json_space(line, i)
             if not line.startswith(":", i):
                 return None

@@ -48,8 +48,10 @@ BATCH_DOCS = 64
 BATCH_BYTES = 256 << 10
 #: Tasks in flight per worker process (queued or running).
 IN_FLIGHT_PER_JOB = 2
-#: Below this much input, ``--jobs`` defaults to 1: starting workers would cost more.
-PARALLEL_MIN_BYTES = 16 << 20
+#: With ``--jobs`` left to choose, this much input is cleaned in the main process
+#: before worker processes start: a small input never pays for them, a large one
+#: or a long stream on stdin gets every CPU after the first few seconds.
+SERIAL_FIRST_BYTES = 2 << 20
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -199,17 +201,9 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def default_jobs(files: Sequence[str]) -> int:
-    """The ``--jobs`` default: 1 for stdin or under 16 MB of input, else every available CPU."""
-    if not files or "-" in files:
-        return 1
-    total = 0
-    for name in files:
-        try:
-            total += os.path.getsize(name)
-        except OSError:
-            continue
-    return 1 if total < PARALLEL_MIN_BYTES else available_cpus()
+def default_jobs() -> int:
+    """The ``--jobs`` default: every available CPU (after :data:`SERIAL_FIRST_BYTES`)."""
+    return available_cpus()
 
 
 _WARM_UP = (
@@ -271,9 +265,27 @@ def run_batches(
     processor: RecordProcessor,
     items: Iterable[tuple[K, list[RawRecord]]],
     jobs: int = 1,
+    serial_bytes: int = 0,
 ) -> Generator[tuple[K, BatchResult], None, None]:
-    """:func:`ordered_map` of :func:`process_batch` with ``processor``."""
-    return ordered_map(partial(process_batch, processor), items, jobs)
+    """:func:`ordered_map` of :func:`process_batch` with ``processor``.
+
+    With ``serial_bytes``, batches are cleaned here until that many bytes of input
+    have been, and only the rest goes to ``jobs`` worker processes (which then start
+    with this process's compiled patterns and language profiles).
+    """
+    items = iter(items)
+    if jobs > 1 and serial_bytes > 0:
+        done = 0
+        for key, batch in items:
+            yield key, process_batch(processor, batch)
+            done += sum(len(r.data) for r in batch)
+            if done >= serial_bytes:
+                break
+        else:
+            return
+    elif jobs > 1:
+        warm_up(processor)
+    yield from ordered_map(partial(process_batch, processor), items, jobs)
 
 
 @dataclass(frozen=True)
@@ -439,20 +451,21 @@ def run_files(
     report: IO[str] | None = None,
     message: Callable[[str], None] = print,
     progress: Progress | None = None,
+    serial_bytes: int = 0,
 ) -> RunSummary:
     """Clean ``files`` (``-`` is stdin) in order and write the results.
 
     Output goes to ``out`` or, with ``output_dir``, to one file per input with the
     same name (and compression). ``message`` receives every line meant for stderr
-    (encoding notes, errors, ``--explain``), in input order.
+    (encoding notes, errors, ``--explain``), in input order. With ``jobs > 1``,
+    the first ``serial_bytes`` of input are cleaned in this process (see
+    :func:`run_batches`).
     """
     summary = RunSummary(stats=Stats() if processor.want_stats else None)
     sizes = input_sizes(files)
     sinks = _Sinks(files, out, output_dir)
     docs = nbytes = 0
-    if jobs > 1:
-        warm_up(processor)
-    results = run_batches(processor, _tasks(files, fmt, sizes), jobs)
+    results = run_batches(processor, _tasks(files, fmt, sizes), jobs, serial_bytes)
     try:
         for key, res in results:
             if summary.stats is not None and res.stats is not None:
