@@ -44,16 +44,19 @@ CONDITIONS = ("topic", "splice", "scramble", "clean")
 SPLIT_WORDS = (" and ", " but ", " while ", " which ", " because ", " although ")
 
 #: Floors for --check on the whole set (seed 0, --split all), a little below the
-#: measured figures (topic F1 0.728, precision 0.753; splice recall 0.310; scramble
-#: recall 0.860; 1.09 false flags per 100 clean sentences).
+#: measured figures (topic F1 0.730, precision 0.755; splice recall 0.310; scramble
+#: recall 0.839; 1.04 false flags per 100 clean sentences). The scramble floor came
+#: down from 0.84 on purpose: short lines without an end mark (headlines, captions)
+#: are no longer judged for word order, which cost shuffled headings in the set and
+#: removed false flags on real web text.
 FLOORS = {
     "topic.f1": 0.72,
     "topic.precision": 0.74,
     "splice.recall": 0.30,
-    "scramble.recall": 0.84,
+    "scramble.recall": 0.82,
 }
 #: Ceiling for --check: false flags per 100 clean sentences.
-CEILING_FALSE_PER_100 = 1.10
+CEILING_FALSE_PER_100 = 1.07
 
 
 @dataclass

@@ -29,7 +29,7 @@ from scrubtext.filters import coherence as C
 from scrubtext.segment import sentences
 
 #: False flags per 100 clean sentences (calibration half) at the default threshold.
-OPERATING_POINT = {"topic": 0.8, "splice": 0.15, "scramble": 0.2}
+OPERATING_POINT = {"topic": 0.8, "splice": 0.15, "scramble": 0.15}
 L2 = 3.0
 #: Index of log(sentences in the document) in the topic (and splice) features.
 LOG_N = 17
@@ -67,7 +67,7 @@ def collect() -> list[Doc]:
                 min(s.end, te) - max(s.start, ts) >= (te - ts) / 2 for ts, te in case.targets
             )
             label = case.condition if target else ("clean" if case.condition == "clean" else "")
-            garbled = C.garbled_features(s) if len(s.tokens) >= 6 else None
+            garbled = C.garbled_features(s) if C.word_order_scored(s) else None
             tails = C.clause_features(s, ctx)
             graft = None
             if label == "splice":
