@@ -83,8 +83,7 @@ def test_short_lines_without_an_end_mark_are_not_judged_for_word_order() -> None
     text = (
         "New trial could change stent procedures\n\n"
         "November 20, 2019 / 1:07 AM / CBS News\n\n"
-        "Mayor the that said city parks will two new next open year.\n\n"
-        + " ".join(["word"] * 20)
+        "Mayor the that said city parks will two new next open year.\n\n" + " ".join(["word"] * 20)
     )
     judged = [C.word_order_scored(s) for s in C.analyse(text)]
     assert judged == [False, False, True, True]
