@@ -543,3 +543,100 @@ def test_a_long_first_line_with_wide_gaps_is_not_searched_for_a_site_name() -> N
     too long to be a title must not reach it (this raised PatternTimeout)."""
     text = "a" + " " * 60_000 + "b" + " " * 60_000 + "c"
     assert scrubtext.clean(text) == text
+
+
+# --- list headings and links inside the article; the footer as the article's end --------
+
+_MENU = "Home\nNews\nWorld\nPolitics\nSport\nBusiness\n\nSkip to content\n\nShare this article"
+_PARAS = [
+    "The council approved the new budget on Monday after a long debate, members said.",
+    "The vote was 7 to 2, and the new rules take effect in January next year, "
+    "officials told reporters after the meeting.",
+    "Critics said the plan does too little for the city's bus network and its riders, "
+    "who have waited years for new routes.",
+    "The mayor said the city would review the bus plan again next spring, with a public "
+    "hearing in every district.",
+]
+
+
+def _page(middle: str, tail: str = "Privacy Policy\n\nContact Us") -> str:
+    body = "\n\n".join([*_PARAS[:2], middle, *_PARAS[2:]])
+    return f"Budget approved\n\n{_MENU}\n\nBudget approved\n\n{body}\n\n{tail}"
+
+
+def _bp(text: str) -> str:
+    return Boilerplate()(Document(text, meta={"language": "en"}))[0].text
+
+
+@pytest.mark.parametrize(
+    "heading", ["More from UK", "More in Politics", "Most read in world news", "Related Links"]
+)
+def test_a_list_heading_opened_by_a_list_phrase_takes_its_headlines(heading: str) -> None:
+    teasers = (
+        "Prince Andrew: BT and three universities abandon ties with duke\n"
+        "EuroMillions: UK ticket holder wins £105m jackpot prize\n"
+        "Harry Dunn: Foreign Secretary defends seeking legal costs from family"
+    )
+    out = _bp(_page(f"{heading}\n\n{teasers}"))
+    assert all(p in out for p in _PARAS)
+    assert heading not in out and "EuroMillions" not in out
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Related: From Big Bang to Present: Snapshots of Our Universe Through Time",
+        "Read more: Alibaba poised to launch record-breaking Hong Kong listing",
+        "See also: The 15 weirdest galaxies in our universe",
+    ],
+)
+def test_a_link_to_another_article_goes_and_the_article_stays(link: str) -> None:
+    out = _bp(_page(link))
+    assert all(p in out for p in _PARAS)
+    assert link not in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related: From Big Bang to Present: Snapshots of Our Universe Through Time",
+        "More from the mayor's office",
+        "Read more: the council's minutes",
+        "Latest developments in the budget talks",
+        "We recommend at 100%”",
+    ],
+)
+def test_list_phrases_in_a_clean_article_stay(line: str) -> None:
+    text = "\n\n".join([*_PARAS[:2], line, *_PARAS[2:]])
+    assert _bp(text) == text
+
+
+def test_teasers_under_a_dated_copyright_footer_do_not_join_the_article() -> None:
+    teasers = "\n\n".join(
+        f"Teaser headline number {i} about another story\n\n"
+        f"Officials in town {i} said on Tuesday that the plan for the new bridge would "
+        f"take several more years to finish and cost far more than first thought\n\n{i}H ago"
+        for i in range(1, 15)
+    )
+    more = (
+        "Several members asked for an audit of the transport budget before any money is spent.\n\n"
+        "The finance officer said an audit would take three months and cost the city very little.\n\n"
+        "Residents who spoke at the meeting were split, though most of them backed the new plan.\n\n"
+        "The next council meeting, on the housing plan, will be held in the town hall in March."
+    )
+    footer = f"© 2019 Example News Inc.\n\nAll Rights Reserved\n\n{teasers}"
+    out = _bp(_page(more, footer))
+    assert all(p in out for p in _PARAS)
+    assert more in out
+    assert "Teaser headline" not in out and "Officials in town" not in out
+
+
+def test_a_short_disclaimer_above_a_footer_does_not_win_over_the_article_below() -> None:
+    disclaimer = (
+        "Quotes delayed at least 15 minutes.\n\nMarket data provided by Interactive Data.\n\n"
+        "Earnings estimates data provided by Zacks."
+    )
+    footer = "© 2019 Example News Inc.\n\nAll Rights Reserved\n\nPrivacy Policy"
+    text = f"Budget approved\n\n{_MENU}\n\n{disclaimer}\n\n{footer}\n\n" + "\n\n".join(_PARAS)
+    out = _bp(text)
+    assert all(p in out for p in _PARAS)

@@ -197,6 +197,12 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     ),
 )
 
+#: Phrases that open a list heading when a section or site name follows them
+#: (``More in Politics``, ``Next Up In Tech``), besides the ``heading`` phrases. Too
+#: common in prose to cut a flattened line at, so they are read only at the start
+#: of a short line.
+LIST_OPENERS = ("more in", "more on", "next up", "next up in", "more coverage", "also on")
+
 #: The vocabulary user phrases join.
 USER_VOCABULARY = "user"
 

@@ -32,6 +32,7 @@ from ..patterns.boilerplate import (
     BLOCK_CUES,
     BYLINE,
     COMMENT,
+    FOOTER_YEAR,
     FURNITURE,
     MARKER,
     STAMP_HINT,
@@ -83,12 +84,20 @@ THREAD_LEAD = 40
 #: at least this many weighted words, is the article.
 EARLY_RUN_SHARE = 0.125
 EARLY_RUN_WORDS = 25.0
+#: ... and before a dated copyright footer (weaker evidence of the article's end).
+FOOTER_RUN_WORDS = 100.0
 #: Share of the article run's text that must follow a title repeat for the run to start there.
 HEADLINE_SHARE = 0.25
 #: Score of the block under a list heading, whatever its own features say.
 LIST_SCORE = -0.3
 #: Extra weight of a list heading or widget, so the article run rarely crosses one.
 BARRIER = 12.0
+#: Most words of a line that a list-heading phrase opens and that is itself a
+#: heading (``More from UK``), and most words of such a phrase.
+HEADING_WORDS = 7
+HEADING_PHRASE_WORDS = 4
+#: How a block that links to another article (``Related: <headline>``) is described.
+RELATED_LINK = "link to another article"
 _TERMINAL = ".!?。！？"
 _IMAGE_ENDINGS = (
     ".png",
@@ -145,6 +154,7 @@ _MARKER_KEYS = (
     "tiktok",
 )
 _CLOSERS = "\"'”’)]»"
+_QUOTES = '"“”«»„'
 _TRAILING = _CLOSERS + " "
 
 # Labels: what a deleted block is. The rule id is ``boilerplate.<label>``.
@@ -208,6 +218,9 @@ class _Page:
     fresh: bool = True
     hints: tuple[list[int], list[int]] | None = None
     lowered: str = ""
+    #: list-heading phrases (``more from``) and their first words
+    headings: frozenset[str] = frozenset()
+    head_first: frozenset[str] = frozenset()
 
     def hinted(self, kind: int, b: _Block) -> bool:
         """Whether a marker (``kind`` 0) or comment (1) keyword starts inside ``b``
@@ -309,6 +322,7 @@ class Boilerplate(TextFilter):
             finder,
             fresh,
         )
+        page.headings, page.head_first = _headings(self.extra_phrases)
         compare = bool(title_norm or site)
         classify = self._classify
         for i, b in enumerate(blocks):
@@ -348,6 +362,7 @@ class Boilerplate(TextFilter):
         _under_headings(blocks)
         _lists_are_not_crumbs(text, blocks)
         _stamped_thread(blocks)
+        _footer_ends_article(text, blocks)
         self._decide(blocks)
         return blocks
 
@@ -465,6 +480,10 @@ class Boilerplate(TextFilter):
                 return
             if page.site and norm == page.site:
                 _bad(b, "site_name", f"site name {chunk!r}")
+                return
+            if norm.split(" ", 1)[0].rstrip(":：") in page.head_first and _opened_by_heading(
+                b, chunk, norm, terminal, page.headings
+            ):
                 return
             if page.title_norm and index > 0 and norm == page.title_norm:
                 _bad(b, "title_repeat", "headline repeating the page title", contextual=True)
@@ -614,6 +633,45 @@ class Boilerplate(TextFilter):
         _lists_after_headings(blocks)
 
 
+def _opened_by_heading(
+    b: _Block, chunk: str, norm: str, terminal: bool, headings: frozenset[str]
+) -> bool:
+    """Label ``b`` when a list-heading phrase opens it: ``Related: <headline>`` or
+    ``Read more: <headline>`` is a link to another article; a short line such as
+    ``More from UK`` or ``Most read in world news`` heads a list. Whether it did."""
+    words = norm.split()
+    total = len(words)
+    for k in range(min(HEADING_PHRASE_WORDS, total), 0, -1):
+        head = " ".join(words[:k])
+        colon = head.endswith((":", "："))
+        if (head[:-1] if colon else head) in headings:
+            break
+    else:
+        return False
+    rest = total - k
+    if colon and rest >= 2 and not chunk.rstrip(_TRAILING).endswith("."):
+        _bad(b, "list", f"{RELATED_LINK} {_short(chunk)!r}", contextual=True)
+        b.weight = 0.0  # inside the article: it must not split the article run
+        return True
+    if (
+        not (colon or terminal)
+        and rest >= 1
+        and total <= HEADING_WORDS
+        and (k > 1 or total <= 3)
+        and not any(q in chunk for q in _QUOTES)  # a quotation, not a heading
+    ):
+        _bad(b, "list", f"list heading {chunk.strip()!r}", barrier=True, contextual=True)
+        return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _headings(extra: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """List-heading phrases (lower case) and the first words they start with."""
+    phrases = vocab.phrases("heading", extra) | frozenset(vocab.LIST_OPENERS)
+    return phrases, frozenset(p.split()[0] for p in phrases if p)
+
+
 def _stop_share(words: list[str], stops: frozenset[str]) -> float:
     """Share of function words among ``words`` (not empty)."""
     return sum(map(stops.__contains__, " ".join(words).lower().split(" "))) / len(words)
@@ -649,17 +707,22 @@ def _content_score(
 def _best_run(blocks: list[_Block]) -> tuple[int, int]:
     """Indices [lo, hi) of the article run.
 
-    Hard barriers (comment threads) split the blocks into segments; in each, the
-    run with the largest total weighted score is found (Kadane). The earliest
-    run scoring at least an eighth of the best (and 25 words) wins, so a long
-    comment thread does not outweigh a short article above it.
+    Hard barriers (comment threads, a dated copyright footer after article text)
+    split the blocks into segments; in each, the run with the largest total
+    weighted score is found (Kadane). The earliest run scoring at least an
+    eighth of the best wins, and 25 weighted words when a comment thread
+    follows it, 100 when a footer does: a long comment thread or a teaser
+    grid under the footer does not outweigh a short article above them.
     """
     runs: list[tuple[float, int, int]] = []
+    #: the least score of a run that a barrier follows to win over a later, better one
+    early: list[float] = []
     best = cur = 0.0
     best_lo = best_hi = cur_lo = 0
     for i, b in enumerate(blocks):
         if b.hard:
             if best > 0:
+                early.append(EARLY_RUN_WORDS if b.label == "comments" else FOOTER_RUN_WORDS)
                 runs.append((best, best_lo, best_hi))
             best = cur = 0.0
             continue
@@ -675,8 +738,9 @@ def _best_run(blocks: list[_Block]) -> tuple[int, int]:
     if not runs:
         return 0, 0
     top = max(r[0] for r in runs)
-    for score, lo, hi in runs:
-        if score >= min(top, max(top * EARLY_RUN_SHARE, EARLY_RUN_WORDS)):
+    early.append(top)  # the last run: only the best
+    for (score, lo, hi), least in zip(runs, early, strict=True):
+        if score >= min(top, max(top * EARLY_RUN_SHARE, least)):
             return lo, hi
     return 0, 0
 
@@ -789,11 +853,33 @@ def _stamped_thread(blocks: list[_Block]) -> None:
             seen += b.weight
 
 
+def _heads_list(b: _Block) -> bool:
+    """Whether ``b`` is a list heading (or a list under one), not a single link."""
+    return b.strong and b.label == "list" and not b.what.startswith(RELATED_LINK)
+
+
+def _footer_ends_article(text: str, blocks: list[_Block]) -> None:
+    """A dated copyright notice (``© 2019 CBS Interactive Inc.``) after some article
+    text closes the page: it is a hard barrier, so teasers below it cannot join the
+    article run."""
+    seen = 0.0
+    for b in blocks:
+        if b.score > 0:
+            seen += b.weight
+        elif (
+            b.label == "footer"
+            and seen >= THREAD_LEAD
+            and b.what.startswith("copyright line")
+            and FOOTER_YEAR.compiled.search(text, b.start, b.end)
+        ):
+            b.hard = True
+
+
 def _under_headings(blocks: list[_Block]) -> None:
     """The block right after a list heading ("Most Read") is read as the list, even
     when its words look like prose: headlines run together end like a sentence."""
     for prev, b in pairwise(blocks):
-        if prev.strong and prev.label == "list" and not b.strong and b.score > 0:
+        if _heads_list(prev) and not b.strong and b.score > 0:
             b.score, b.label, b.what = LIST_SCORE, "list", "text under a list heading"
 
 
@@ -801,7 +887,7 @@ def _lists_after_headings(blocks: list[_Block]) -> None:
     """Blocks right after a list heading that are not sentences belong to the list."""
     in_list = False
     for b in blocks:
-        if b.strong and b.label == "list":
+        if _heads_list(b):
             in_list = True
             continue
         if in_list and b.score < 0.5 and not b.strong:

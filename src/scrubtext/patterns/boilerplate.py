@@ -169,6 +169,13 @@ MARKER = pattern(
     "follow the site on a social network (``Please follow People's Daily on Twitter``).",
 )
 
+FOOTER_YEAR = pattern(
+    "boilerplate.footer_year",
+    r"(?:©|\(c\)|(?i:copyright))\s*(?:\p{L}+\s+)?(?:19|20)\d\d\b",
+    "A copyright mark with a year, as in a site footer: ``© 2019 CBS Interactive Inc.``, "
+    "``Copyright 2019 The Associated Press``.",
+)
+
 COMMENT = pattern(
     "boilerplate.comment",
     r"(?P<count>\A[\[(]?\s*(?:\d+|one|two|three)\s+(?i:responses?|comments?|replies|reactions|thoughts)\b)"
