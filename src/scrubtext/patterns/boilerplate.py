@@ -54,8 +54,10 @@ BLOCK_CUES = (
         pattern(
             "boilerplate.cue.stamp",
             rf"\d{{1,2}}:\d\d(?<=(?:\A|\s|{_DATE},?\s+)\d{{1,2}}:\d\d)(?::\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?"
-            rf"(?:\s\p{{Lu}}{{2,4}}\b)?(?:,?\s+(?:\p{{L}}+,?\s+)?{_DATE})?(?=\s)",
-            "A clock time with its date: ``10:12, November 19, 2020``.",
+            rf"(?:\s\p{{Lu}}{{2,4}}\b)?(?:,?\s+(?:\p{{L}}+,?\s+)?{_DATE}(?=\s)|(?=\s+[^\s\p{{Ll}}]))",
+            "A clock time with its date: ``10:12, November 19, 2020``. A clock time without a "
+            "date after it cuts only before a word that does not start in lower case "
+            "(``at 19:30 and the doors`` goes on as a sentence).",
         ),
         (":",),
     ),
