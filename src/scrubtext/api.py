@@ -14,6 +14,8 @@ from .registry import default_pipeline
 def _prepare(text: str, html: bool | None, options: dict[str, Any]) -> tuple[Document, Pipeline]:
     if not isinstance(text, str):
         raise TypeError(f"scrubtext takes str, got {type(text).__name__}; decode bytes first")
+    if html is not None and not isinstance(html, bool):
+        raise TypeError(f"html must be True, False or None, got {html!r}")
     config = options.pop("config", None)
     if config is not None and not isinstance(config, Config):
         raise TypeError("config must be a scrubtext.Config")

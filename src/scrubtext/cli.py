@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="delete text flagged by these rules (e.g. coherence); each deletion is an edit",
     )
     p.add_argument("--language", metavar="CODE", help="the documents' language; skips detection")
-    p.add_argument("--config", metavar="FILE.toml", help="settings file (see docs/config.md)")
+    p.add_argument("--config", metavar="FILE.toml", help="settings file (see docs/model.md)")
     p.add_argument(
         "--set",
         action="append",
@@ -253,6 +253,20 @@ def _check_outputs(args: argparse.Namespace) -> None:
         raise UsageError("--jobs takes a number of processes (0 means choose)")
     if args.stats_json and not os.path.isdir(os.path.dirname(os.path.abspath(args.stats_json))):
         raise UsageError(f"--stats-json {args.stats_json}: its folder does not exist")
+    # paths with symbolic links resolved, so two names of one file compare equal
+    inputs = {os.path.realpath(name): name for name in files if name != "-"}
+    written: dict[str, str] = {}
+    for option in ("report", "stats_json"):
+        target = getattr(args, option)
+        if not target:
+            continue
+        flag = "--" + option.replace("_", "-")
+        key = os.path.realpath(target)
+        if key in inputs:
+            raise UsageError(f"{flag} {target} would overwrite the input {inputs[key]}")
+        if key in written:
+            raise UsageError(f"{written[key]} and {flag} name the same file {target}")
+        written[key] = flag
     if args.dask:
         if not args.output_dir:
             raise UsageError("--dask needs --output-dir (workers write one file per input)")
@@ -269,7 +283,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
     seen: dict[str, str] = {}
     for name in files:
         target = output_path(name, args.output_dir)
-        if os.path.abspath(target) == os.path.abspath(name):
+        if os.path.realpath(target) == os.path.realpath(name):
             raise UsageError(
                 f"{name}: the output would overwrite the input; choose another --output-dir"
             )

@@ -44,6 +44,22 @@ def _names(value: Any, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _language(value: Any) -> str | None:
+    """A language code in lower case (``EN`` is ``en``, ``zh-CN`` is ``zh-cn``), or None.
+
+    >>> _language(" EN ")
+    'en'
+    """
+    if value is None or value == "":
+        return None
+    code = value.strip().lower() if isinstance(value, str) else ""
+    main, dash, region = code.partition("-")
+    good_main = 2 <= len(main) <= 3 and main.isascii() and main.isalpha()
+    if not good_main or (dash and not (region.isascii() and region.isalnum())):
+        raise ConfigError(f"option 'language' takes a language code such as 'en', got {value!r}")
+    return code
+
+
 @dataclass(frozen=True)
 class Config:
     """Frozen, hashable settings. Build with :meth:`from_options` or :meth:`from_toml`."""
@@ -54,6 +70,14 @@ class Config:
     drop: tuple[str, ...] = ()
     language: str | None = None
     params: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        # names given as "a,b" or a list, as from_options takes them, stored as tuples
+        for key in ("filters", "skip", "disable_rules", "drop"):
+            value = getattr(self, key)
+            if value is not None or key != "filters":
+                object.__setattr__(self, key, _names(value, key))
+        object.__setattr__(self, "language", _language(self.language))
 
     def params_for(self, name: str) -> dict[str, Any]:
         """Constructor keyword arguments configured for filter ``name``."""
@@ -74,15 +98,6 @@ class Config:
                 continue
             fname, pname = _resolve(key)
             params.setdefault(fname, {})[pname] = value
-        for key, value in general.items():
-            if key == "language":
-                if value is not None and not isinstance(value, str):
-                    raise ConfigError(f"option 'language' takes a language code, got {value!r}")
-            elif key == "filters":
-                value = None if value is None else _names(value, key)
-            else:
-                value = _names(value, key)
-            general[key] = value
         for fname, kw in params.items():
             _check_params(fname, kw)
         frozen = tuple(

@@ -42,6 +42,10 @@ class Document:
             raise TypeError(f"Document.text must be str, got {type(self.text).__name__}")
         object.__setattr__(self, "meta", _freeze(self.meta))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a read-only mapping view does not pickle; its plain copy does
+        return (Document, (self.text, self.id, dict(self.meta)))
+
     def with_text(self, text: str) -> Document:
         """Return a copy with new text and the same id and meta."""
         return replace(self, text=text)

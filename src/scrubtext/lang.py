@@ -423,14 +423,24 @@ def _cyrillic_language(sample: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _langdetect_factory() -> object:
+    """A factory of our own with every profile loaded (cached only when complete).
+
+    langdetect's loader catches everything, Ctrl-C included, as a profile error,
+    and its global factory would stay half loaded; the interrupt is re-raised here.
+    """
     from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+    from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
-    init_factory()
-    from langdetect import detector_factory
-
-    return detector_factory._factory
+    factory = DetectorFactory()
+    try:
+        factory.load_profile(PROFILES_DIRECTORY)
+    except LangDetectException as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            raise exc.__context__ from None
+        raise
+    return factory
 
 
 def _langdetect(sample: str) -> str | None:

@@ -70,6 +70,10 @@ class Whitespace(TextFilter):
     #: Longest run of blank lines kept (1 keeps paragraph breaks).
     max_blank_lines: int = 1
 
+    def __post_init__(self) -> None:
+        if self.max_blank_lines < 0:  # -1 would glue paragraphs together
+            raise ValueError(f"max_blank_lines must be 0 or more, got {self.max_blank_lines}")
+
     @property
     def _prefix(self) -> str:
         return self.name

@@ -1,0 +1,121 @@
+"""Defects a demanding user met: argument checks, pickling, outputs that clobber inputs."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+import scrubtext
+from scrubtext import Config, ConfigError
+
+from .conftest import seed_text
+from .test_cli import run
+
+
+def test_a_result_pickles_with_its_edits_flags_and_language() -> None:
+    r = scrubtext.scrub(seed_text("003"))
+    back = pickle.loads(pickle.dumps(r))
+    assert (back.text, back.edits, back.flags, back.language) == (
+        r.text,
+        r.edits,
+        r.flags,
+        r.language,
+    )
+    doc = scrubtext.Document("x", id="a", meta={"html": False})
+    assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+@pytest.mark.parametrize("key", ["filters", "skip", "disable_rules", "drop"])
+def test_config_built_directly_takes_names_as_from_options_does(key: str) -> None:
+    value = "tidy" if key in ("filters", "skip") else "mt"
+    direct = Config(**{key: value})  # type: ignore[arg-type]
+    assert direct == Config.from_options(**{key: value})
+    assert getattr(Config(**{key: [value]}), key) == (value,)  # type: ignore[arg-type]
+    scrubtext.default_pipeline(direct)  # hashable, and no "unknown filter 't'"
+
+
+def test_language_code_is_case_insensitive_and_checked() -> None:
+    text = "The committee noted that the the proposal had been revised."
+    assert scrubtext.scrub(text, language="EN").text == scrubtext.scrub(text, language="en").text
+    assert scrubtext.scrub(text, language=" EN ").language == "en"
+    assert Config(language="zh-CN").language == "zh-cn"
+    with pytest.raises(ConfigError, match="language code"):
+        Config.from_options(language="english")
+
+
+def test_html_argument_must_be_a_bool_or_none() -> None:
+    with pytest.raises(TypeError, match="html"):
+        scrubtext.clean("<p>a</p>", html="no")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["whitespace", "tidy"])
+def test_negative_blank_line_limit_is_a_config_error(name: str) -> None:
+    # -1 glued paragraphs together: 'Para one.Para two.'
+    with pytest.raises(ConfigError, match="max_blank_lines"):
+        scrubtext.clean("a\n\n\nb", **{f"{name}.max_blank_lines": -1})
+
+
+def test_interrupt_while_language_profiles_load_is_not_swallowed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """langdetect's bare ``except:`` turned Ctrl-C into a profile error, and left a
+    half-loaded global factory behind (a run went on, detecting with few profiles)."""
+    from langdetect import detector_factory
+
+    from scrubtext import lang
+
+    calls = {"n": 0}
+    real = detector_factory.LangProfile
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    lang._langdetect_factory.cache_clear()
+    monkeypatch.setattr(detector_factory, "LangProfile", interrupted)
+    monkeypatch.setattr(detector_factory, "_factory", None)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            lang._langdetect("Dies ist ein kurzer deutscher Satz über das Wetter.")
+        monkeypatch.setattr(detector_factory, "LangProfile", real)
+        assert lang._langdetect("Dies ist ein kurzer deutscher Satz über das Wetter.") == "de"
+    finally:
+        lang._langdetect_factory.cache_clear()
+
+
+def test_report_or_stats_file_that_is_an_input_is_a_usage_error(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Hello  world.\n", encoding="utf-8")
+    for option in ("--report", "--stats-json"):
+        p = run(option, str(page), str(page))
+        assert p.returncode == 2, p.stderr
+        assert "overwrite the input" in p.stderr.decode()
+        assert page.read_text(encoding="utf-8") == "Hello  world.\n"
+    p = run("--report", str(tmp_path / "x.json"), "--stats-json", str(tmp_path / "x.json"), "-")
+    assert p.returncode == 2
+    assert "same file" in p.stderr.decode()
+
+
+def test_output_dir_reached_through_a_symlink_does_not_overwrite_the_input(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Hello  world.\n", encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "here")
+    p = run("--output-dir", str(tmp_path / "here"), str(page))
+    assert p.returncode == 2, p.stderr
+    assert page.read_text(encoding="utf-8") == "Hello  world.\n"
+
+
+def test_help_points_to_documents_that_exist() -> None:
+    from scrubtext.cli import build_parser
+
+    root = Path(__file__).resolve().parent.parent
+    for word in build_parser().format_help().split():
+        if word.startswith("docs/"):
+            assert (root / word.rstrip(").,")).is_file(), word
