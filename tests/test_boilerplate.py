@@ -640,3 +640,34 @@ def test_a_short_disclaimer_above_a_footer_does_not_win_over_the_article_below()
     text = f"Budget approved\n\n{_MENU}\n\n{disclaimer}\n\n{footer}\n\n" + "\n\n".join(_PARAS)
     out = _bp(text)
     assert all(p in out for p in _PARAS)
+
+
+def test_headlines_in_a_row_after_the_article_go() -> None:
+    teasers = (
+        "Dave Matthews Band takes over Rock Hall of Fame voting lead\n\n"
+        "Who will make the Rock Hall in 2020 and who will not\n\n"
+        "Cleveland's best new restaurants of the year, ranked by readers"
+    )
+    out = _bp(_page("", f"{teasers}\n\nPrivacy Policy\n\nContact Us"))
+    assert all(p in out for p in _PARAS)
+    assert "Dave Matthews" not in out and "Cleveland's best" not in out
+
+
+_ITEMS = (
+    "New bus routes for the north of the city and its suburbs\n\n"
+    "A fare freeze for students and pensioners until next year\n\n"
+    "More buses at night on the busiest routes in the centre"
+)
+
+
+@pytest.mark.parametrize("intro", ["The plan has three parts:", "If you are …"])
+def test_a_list_that_a_line_introduces_stays(intro: str) -> None:
+    out = _bp(_page("", f"{intro}\n\n{_ITEMS}\n\nPrivacy Policy\n\nContact Us"))
+    assert all(p in out for p in _PARAS)
+    assert _ITEMS in out
+
+
+def test_a_list_with_article_text_after_it_stays() -> None:
+    out = _bp(_page(_ITEMS))
+    assert all(p in out for p in _PARAS)
+    assert _ITEMS in out

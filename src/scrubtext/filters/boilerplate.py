@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from operator import and_, itemgetter
 from typing import Any, ClassVar
 
@@ -92,6 +92,12 @@ HEADLINE_SHARE = 0.25
 LIST_SCORE = -0.3
 #: Extra weight of a list heading or widget, so the article run rarely crosses one.
 BARRIER = 12.0
+#: Lines without an end mark, of at least this many words, that in a row make a
+#: headline list inside the article run.
+HEADLINE_RUN = 3
+HEADLINE_MIN_WORDS = 5
+#: ... when the article text after them is less than this fraction of the text before.
+TEASER_TAIL = 3.0
 #: Most words of a line that a list-heading phrase opens and that is itself a
 #: heading (``More from UK``), and most words of such a phrase.
 HEADING_WORDS = 7
@@ -363,7 +369,7 @@ class Boilerplate(TextFilter):
         _lists_are_not_crumbs(text, blocks)
         _stamped_thread(blocks)
         _footer_ends_article(text, blocks)
-        self._decide(blocks)
+        self._decide(text, blocks)
         return blocks
 
     # --- segmentation -------------------------------------------------------------------
@@ -576,7 +582,7 @@ class Boilerplate(TextFilter):
 
     # --- decisions ----------------------------------------------------------------------
 
-    def _decide(self, blocks: list[_Block]) -> None:
+    def _decide(self, text: str, blocks: list[_Block]) -> None:
         lo, hi = _best_run(blocks)
         lo = _headline_start(blocks, lo, hi)
         for b in blocks[lo:hi]:
@@ -631,6 +637,8 @@ class Boilerplate(TextFilter):
             elif b.label not in ("list", "menu", "byline"):
                 b.label = "outside"
         _lists_after_headings(blocks)
+        if page:
+            _headline_runs(text, blocks)
 
 
 def _opened_by_heading(
@@ -873,6 +881,43 @@ def _footer_ends_article(text: str, blocks: list[_Block]) -> None:
             and FOOTER_YEAR.compiled.search(text, b.start, b.end)
         ):
             b.hard = True
+
+
+def _headline_runs(text: str, blocks: list[_Block]) -> None:
+    """Three or more kept lines in a row without an end mark (headlines, with their
+    summaries and time stamps between them) near the end of the article run are a
+    teaser list glued to the article: after them comes less than a third as much
+    article text as before them. A list that a line ending with a colon or an
+    ellipsis introduces is the article's own."""
+    # article text before each block (weighted words of the run's sentences)
+    upto = [0.0, *accumulate(b.weight if b.inside and b.score >= 0.5 else 0.0 for b in blocks)]
+    run: list[int] = []
+    for i, b in enumerate([*blocks, None]):
+        if b is not None and b.inside and not b.label:
+            if b.words >= HEADLINE_MIN_WORDS:
+                chunk = text[b.start : b.end]
+                if not _is_terminal(chunk) and not chunk.endswith((":", "：")):
+                    run.append(i)
+                    continue
+            elif run:
+                continue  # a stamp or an author name between the headlines
+        if len(run) >= HEADLINE_RUN:
+            before, after = upto[run[0]], upto[-1] - upto[run[-1] + 1]
+            _trailing_teasers(text, blocks, run, before, after)
+        run = []
+
+
+def _trailing_teasers(
+    text: str, blocks: list[_Block], run: list[int], before: float, after: float
+) -> None:
+    """Label the headlines ``run`` (indices) a list when they trail the article."""
+    first = run[0]
+    intro = text[blocks[first - 1].start : blocks[first - 1].end] if first else ""
+    if after * TEASER_TAIL > before or intro.endswith((":", "：", "…", "...")):
+        return
+    for i in run:
+        b = blocks[i]
+        b.label, b.what = "list", f"one of {len(run)} headlines in a row after the article"
 
 
 def _under_headings(blocks: list[_Block]) -> None:
