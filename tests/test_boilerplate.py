@@ -671,3 +671,21 @@ def test_a_list_with_article_text_after_it_stays() -> None:
     out = _bp(_page(_ITEMS))
     assert all(p in out for p in _PARAS)
     assert _ITEMS in out
+
+
+def test_a_second_copy_of_the_article_goes() -> None:
+    copy = "\n\n".join(_PARAS[:2])
+    out, steps = Boilerplate()(
+        Document(_page("", f"Share this article\n\n{copy}"), meta={"language": "en"})
+    )
+    assert all(out.text.count(p) == 1 for p in _PARAS)
+    assert any(e.rule == "boilerplate.repeat" for e in steps[0].edits)
+
+
+def test_repeated_questions_and_clean_repeats_stay() -> None:
+    question = "What kind of food do you like to cook at home, and why do you like it?"
+    answers = [f"{p}\n\n{question}" for p in _PARAS]
+    page = _page("\n\n".join(answers))
+    assert _bp(page).count(question) == len(_PARAS)
+    clean_text = "\n\n".join([*_PARAS, _PARAS[0]])
+    assert _bp(clean_text) == clean_text  # no page evidence: nothing goes

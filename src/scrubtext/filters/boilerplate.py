@@ -98,6 +98,12 @@ HEADLINE_RUN = 3
 HEADLINE_MIN_WORDS = 5
 #: ... when the article text after them is less than this fraction of the text before.
 TEASER_TAIL = 3.0
+#: A block of at least this many words whose sentences were kept above it (this
+#: share of its characters, counting sentences of at least this many characters)
+#: repeats them.
+REPEAT_MIN_WORDS = 8
+REPEAT_SHARE = 0.8
+REPEAT_MIN_CHARS = 20
 #: Most words of a line that a list-heading phrase opens and that is itself a
 #: heading (``More from UK``), and most words of such a phrase.
 HEADING_WORDS = 7
@@ -178,6 +184,7 @@ RULES: dict[str, str] = {
     "boilerplate.heading": "a heading (removed only when keep_headings is off)",
     "boilerplate.comments": "a reader-comment thread: its heading, author lines and comments",
     "boilerplate.outside": "text outside the article: separated from it by menus, lists or widgets",
+    "boilerplate.repeat": "a passage repeating article text kept above it (a second copy of the article)",
 }
 
 
@@ -639,6 +646,7 @@ class Boilerplate(TextFilter):
         _lists_after_headings(blocks)
         if page:
             _headline_runs(text, blocks)
+            _repeats(text, blocks)
 
 
 def _opened_by_heading(
@@ -918,6 +926,31 @@ def _trailing_teasers(
     for i in run:
         b = blocks[i]
         b.label, b.what = "list", f"one of {len(run)} headlines in a row after the article"
+
+
+def _repeats(text: str, blocks: list[_Block]) -> None:
+    """A kept block of the article run whose sentences (most of its text) were all
+    kept above it repeats them: page dumps often hold the article twice (its
+    print or app copy, a teaser of its first paragraphs). A repeated question is
+    the article's own (an interview asks every guest the same)."""
+    seen: set[str] = set()
+    for b in blocks:
+        if not b.inside or b.label:
+            continue
+        chunk = text[b.start : b.end]
+        keys = _sentence_keys(chunk)
+        if b.words >= REPEAT_MIN_WORDS and not chunk.rstrip(_TRAILING).endswith(("?", "？")):
+            size = sum(map(len, keys))
+            if sum(len(k) for k in keys if k in seen) >= REPEAT_SHARE * size:
+                b.label, b.what = "repeat", f"repeats text kept above ({b.words} words)"
+                continue
+        seen.update(k for k in keys if len(k) >= REPEAT_MIN_CHARS)
+
+
+def _sentence_keys(chunk: str) -> list[str]:
+    """The sentences of ``chunk``, lower-cased, as compared between blocks."""
+    low = chunk.lower().replace("? ", ". ").replace("! ", ". ")
+    return [k.strip(" .") for k in low.split(". ")]
 
 
 def _under_headings(blocks: list[_Block]) -> None:
