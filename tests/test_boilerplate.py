@@ -689,3 +689,28 @@ def test_repeated_questions_and_clean_repeats_stay() -> None:
     assert _bp(page).count(question) == len(_PARAS)
     clean_text = "\n\n".join([*_PARAS, _PARAS[0]])
     assert _bp(clean_text) == clean_text  # no page evidence: nothing goes
+
+
+def test_teaser_cards_after_the_article_go() -> None:
+    cards = "\n\n".join(
+        f"Headline number {i} about a story somewhere else in town\n\n"
+        f"The summary of story {i} is one sentence long, as teasers are.\n\n{i}H ago"
+        for i in range(1, 5)
+    )
+    out = _bp(_page("", f"{cards}\n\nPrivacy Policy\n\nContact Us"))
+    assert all(p in out for p in _PARAS)
+    assert "Headline number" not in out and "The summary of story" not in out and "H ago" not in out
+
+
+def test_questions_and_answers_in_an_article_stay() -> None:
+    qa = "\n\n".join(
+        f"Q: Favourite {thing} in the city?\n\nA: The old harbour and the {place}"
+        for thing, place in [
+            ("place", "market hall"),
+            ("walk", "river path"),
+            ("view", "castle hill"),
+            ("meal", "fish soup"),
+        ]
+    )
+    out = _bp(_page("", f"{qa}\n\nPrivacy Policy\n\nContact Us"))
+    assert qa in out

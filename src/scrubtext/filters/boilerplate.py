@@ -96,6 +96,8 @@ BARRIER = 12.0
 #: headline list inside the article run.
 HEADLINE_RUN = 3
 HEADLINE_MIN_WORDS = 5
+#: Most words of a teaser's summary (a sentence ending in a full stop) under its headline.
+SUMMARY_WORDS = 40
 #: ... when the article text after them is less than this fraction of the text before.
 TEASER_TAIL = 3.0
 #: A block of at least this many words whose sentences were kept above it (this
@@ -892,40 +894,52 @@ def _footer_ends_article(text: str, blocks: list[_Block]) -> None:
 
 
 def _headline_runs(text: str, blocks: list[_Block]) -> None:
-    """Three or more kept lines in a row without an end mark (headlines, with their
-    summaries and time stamps between them) near the end of the article run are a
-    teaser list glued to the article: after them comes less than a third as much
-    article text as before them. A list that a line ending with a colon or an
-    ellipsis introduces is the article's own."""
+    """Three or more kept lines in a row without an end mark (headlines, each
+    perhaps with a one-sentence summary under it and time stamps between them)
+    near the end of the article run are a teaser list glued to the article: after
+    them comes less than a third as much article text as before them. A list that
+    a line ending with a colon or an ellipsis introduces is the article's own."""
     # article text before each block (weighted words of the run's sentences)
     upto = [0.0, *accumulate(b.weight if b.inside and b.score >= 0.5 else 0.0 for b in blocks)]
     run: list[int] = []
+    heads = 0
+    after_head = False
     for i, b in enumerate([*blocks, None]):
         if b is not None and b.inside and not b.label:
             if b.words >= HEADLINE_MIN_WORDS:
                 chunk = text[b.start : b.end]
                 if not _is_terminal(chunk) and not chunk.endswith((":", "：")):
                     run.append(i)
+                    heads += 1
+                    after_head = True
+                    continue
+                if after_head and b.words <= SUMMARY_WORDS and chunk.rstrip(_TRAILING)[-1:] == ".":
+                    run.append(i)  # a teaser's summary under its headline
+                    after_head = False
                     continue
             elif run:
                 continue  # a stamp or an author name between the headlines
-        if len(run) >= HEADLINE_RUN:
+        if heads >= HEADLINE_RUN:
             before, after = upto[run[0]], upto[-1] - upto[run[-1] + 1]
             _trailing_teasers(text, blocks, run, before, after)
         run = []
+        heads = 0
+        after_head = False
 
 
 def _trailing_teasers(
     text: str, blocks: list[_Block], run: list[int], before: float, after: float
 ) -> None:
-    """Label the headlines ``run`` (indices) a list when they trail the article."""
+    """Label the teasers ``run`` (indices of headlines and summaries), and the kept
+    stamps between them, a list when they trail the article."""
     first = run[0]
     intro = text[blocks[first - 1].start : blocks[first - 1].end] if first else ""
     if after * TEASER_TAIL > before or intro.endswith((":", "：", "…", "...")):
         return
-    for i in run:
-        b = blocks[i]
-        b.label, b.what = "list", f"one of {len(run)} headlines in a row after the article"
+    what = f"one of {len(run)} headlines and summaries in a row after the article"
+    for b in blocks[first : run[-1] + 1]:
+        if not b.label:
+            b.label, b.what = "list", what
 
 
 def _repeats(text: str, blocks: list[_Block]) -> None:
