@@ -31,12 +31,14 @@ from ..filter import TextFilter
 from ..patterns.boilerplate import (
     BLOCK_CUES,
     BYLINE,
+    CODE_FENCE,
     COMMENT,
     FOOTER_YEAR,
     FURNITURE,
     MARKER,
     STAMP_HINT,
     SUSPECT,
+    TABLE_RULE,
     TITLE_RUN,
     TITLE_SITE,
     WORDS,
@@ -378,6 +380,7 @@ class Boilerplate(TextFilter):
         _lists_are_not_crumbs(text, blocks)
         _stamped_thread(blocks)
         _footer_ends_article(text, blocks)
+        _tables(text, blocks)
         self._decide(text, blocks)
         return blocks
 
@@ -449,7 +452,8 @@ class Boilerplate(TextFilter):
             _bad(b, "site_name", f"site name {chunk.strip(' -|–—:')!r} after the page title")
             return
         if not n:
-            _bad(b, "separator", f"lone separator {chunk!r}")
+            if not CODE_FENCE.fullmatch(chunk):  # a fence is the code's frame: it stays
+                _bad(b, "separator", f"lone separator {chunk!r}")
             return
         terminal = _is_terminal(chunk)
         if size < 200:
@@ -973,6 +977,39 @@ def _under_headings(blocks: list[_Block]) -> None:
     for prev, b in pairwise(blocks):
         if _heads_list(prev) and not b.strong and b.score > 0:
             b.score, b.label, b.what = LIST_SCORE, "list", "text under a list heading"
+
+
+def _tables(text: str, blocks: list[_Block]) -> None:
+    """A Markdown table is content: its rows (lines with ``|`` next to a rule row
+    such as ``|---|---|``, the header row included) are neither menus nor separators.
+
+    >>> t = "| a | b |\\n|---|---|\\n| 1 | 2 |"
+    >>> rows = [_Block(0, 9, label="menu"), _Block(10, 19, label="separator"), _Block(20, 29)]
+    >>> _tables(t, rows)
+    >>> [b.label for b in rows]
+    ['', '', '']
+    """
+    if "-|" not in text and "- |" not in text:
+        return
+    for m in TABLE_RULE.finditer(text):
+        start = m.start()
+        while start > 0:  # the header row and any rows above it
+            above = text.rfind("\n", 0, start - 1) + 1
+            if "|" not in text[above : start - 1]:
+                break
+            start = above
+        if start == m.start():
+            continue  # no header row: not a table
+        end = m.end()
+        while end < len(text):
+            below = text.find("\n", end + 1)
+            below = len(text) if below < 0 else below
+            if "|" not in text[end + 1 : below]:
+                break
+            end = below
+        for b in blocks:
+            if start <= b.start and b.end <= end and (b.label or b.score < 0):
+                b.score, b.label, b.what, b.strong = 0.0, "", "", False
 
 
 def _lists_after_headings(blocks: list[_Block]) -> None:

@@ -119,6 +119,19 @@ SUSPECT = pattern(
     "that start after a space or at the start of the text.",
 )
 
+TABLE_RULE = pattern(
+    "boilerplate.table_rule",
+    r"(?m)^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$",
+    "A line that is the rule row under a Markdown table's header: ``|---|:-:|``, ``--- | ---``.",
+)
+
+CODE_FENCE = pattern(
+    "boilerplate.code_fence",
+    r"(?:`{3,}|~{3,})[\w+#.-]*",
+    "A Markdown code fence line: three or more backticks or tildes (``~~~``), then an "
+    "optional language name.",
+)
+
 STAMP_HINT = pattern(
     "boilerplate.stamp_hint",
     r"\d:\d\d|\d/\d|\d{4}[-/.]\d|ago|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
