@@ -714,3 +714,26 @@ def test_questions_and_answers_in_an_article_stay() -> None:
     )
     out = _bp(_page("", f"{qa}\n\nPrivacy Policy\n\nContact Us"))
     assert qa in out
+
+
+def test_a_line_before_the_article_that_shares_no_word_with_a_long_title_goes() -> None:
+    title = "Council approves the new city budget after a long debate"
+    page = (
+        _page("")
+        .replace("Budget approved", title, 1)
+        .replace(f"\n\nBudget approved\n\n{_PARAS[0]}", f"\n\nWhy you can trust us\n\n{_PARAS[0]}")
+    )
+    out = _bp(page)
+    assert "Why you can trust us" not in out
+    assert out.startswith(title) and all(p in out for p in _PARAS)
+
+
+def test_the_place_of_a_dateline_stays_before_the_agency_credit() -> None:
+    title = "Cat found in New Mexico after going missing in Oregon"
+    lead = (
+        "SANTA FE, N.M. (AP) — A cat who has been missing for five years in Portland, Oregon, "
+        "has been found in Santa Fe, New Mexico, and will fly home this week, the shelter said."
+    )
+    page = _page("").replace("Budget approved", title, 1)
+    page = page.replace("\n\nBudget approved\n\n", f"\n\n{lead}\n\n")
+    assert lead in _bp(page)

@@ -98,6 +98,8 @@ BARRIER = 12.0
 #: headline list inside the article run.
 HEADLINE_RUN = 3
 HEADLINE_MIN_WORDS = 5
+#: A page title this long is a headline: the headline above the article shares a word with it.
+HEADLINE_TITLE_WORDS = 6
 #: Most words of a teaser's summary (a sentence ending in a full stop) under its headline.
 SUMMARY_WORDS = 40
 #: ... when the article text after them is less than this fraction of the text before.
@@ -171,6 +173,7 @@ _MARKER_KEYS = (
 )
 _CLOSERS = "\"'”’)]»"
 _QUOTES = '"“”«»„'
+_PUNCT = ".,:;!?'\"“”‘’«»()[]"
 _TRAILING = _CLOSERS + " "
 
 # Labels: what a deleted block is. The rule id is ``boilerplate.<label>``.
@@ -610,7 +613,7 @@ class Boilerplate(TextFilter):
             or (len(evidence) == 2 and any(not b.contextual for b in evidence))
             or (len(evidence) == 1 and separators and not evidence[0].contextual)
         )
-        headline = _headline(blocks, lo) if self.keep_headings else -1
+        headline = _headline(text, blocks, lo) if self.keep_headings else -1
         # bylines and stamps opening the article run are furniture too
         first = lo
         while first < hi and blocks[first].score <= 0:
@@ -825,15 +828,31 @@ def _headline_start(blocks: list[_Block], lo: int, hi: int) -> int:
     return lo
 
 
-def _headline(blocks: list[_Block], lo: int) -> int:
-    """Index of the headline just before the article run (furniture skipped), or -1."""
+def _headline(text: str, blocks: list[_Block], lo: int) -> int:
+    """Index of the headline just before the article run (furniture skipped), or -1.
+
+    When the page title is a headline itself (six words or more, not a site name
+    such as "Shenzhen Government Online"), the headline shares a word with it
+    (of four letters or more in ASCII, two in other scripts): "Why you can trust
+    Sky News" is not the headline of "Jose Mourinho agrees deal ..."."""
     i = lo - 1
     while i >= 0 and blocks[i].label in FURNITURE_LABELS:
         i -= 1
     if i < 0 or blocks[i].strong:
         return -1
     b = blocks[i]
-    return i if 2 <= b.words <= 25 and b.score < 0.5 and b.label != "list" else -1
+    if not (2 <= b.words <= 25 and b.score < 0.5 and b.label != "list"):
+        return -1
+    title = blocks[0]
+    if i == lo - 1 and blocks[lo].cue == "agency":
+        return i  # the place of a dateline: ``SANTA FE, N.M.`` before ``(AP) —``
+    if title.label == "title" and i > 0:
+        words = text[title.start : title.end].lower().split()
+        if len(words) >= HEADLINE_TITLE_WORDS:
+            own = {w.strip(_PUNCT) for w in words if len(w) >= (4 if w.isascii() else 2)}
+            if own.isdisjoint(w.strip(_PUNCT) for w in text[b.start : b.end].lower().split()):
+                return -1
+    return i
 
 
 def _lists_are_not_crumbs(text: str, blocks: list[_Block]) -> None:
