@@ -30,7 +30,7 @@ def test_a_result_pickles_with_its_edits_flags_and_language() -> None:
 
 @pytest.mark.parametrize("key", ["filters", "skip", "disable_rules", "drop"])
 def test_config_built_directly_takes_names_as_from_options_does(key: str) -> None:
-    value = "tidy" if key in ("filters", "skip") else "mt"
+    value = {"filters": "tidy", "skip": "tidy", "disable_rules": "mt"}.get(key, "coherence")
     direct = Config(**{key: value})  # type: ignore[arg-type]
     assert direct == Config.from_options(**{key: value})
     assert getattr(Config(**{key: [value]}), key) == (value,)  # type: ignore[arg-type]
@@ -119,3 +119,18 @@ def test_help_points_to_documents_that_exist() -> None:
     for word in build_parser().format_help().split():
         if word.startswith("docs/"):
             assert (root / word.rstrip(").,")).is_file(), word
+
+
+@pytest.mark.parametrize("selector", ["boilerplate", "entities.decode", "mt"])
+def test_drop_of_a_rule_that_never_flags_is_a_config_error(selector: str) -> None:
+    """``drop`` deletes flagged text; ``drop="boilerplate"`` silently did nothing."""
+    with pytest.raises(ConfigError, match="never flags"):
+        scrubtext.clean("a b", drop=[selector])
+    p = run("--drop", selector, stdin="a b")
+    assert p.returncode == 2
+    assert "never flags" in p.stderr.decode()
+
+
+@pytest.mark.parametrize("selector", ["coherence", "coherence.topic", "mt_flags", "html"])
+def test_drop_of_flag_rules_is_accepted(selector: str) -> None:
+    assert scrubtext.clean("a b", drop=[selector]) == "a b"

@@ -12,7 +12,7 @@ from typing import Any
 
 from .config import Config
 from .errors import ConfigError, UnknownFilterError
-from .filter import Filter, TextFilter
+from .filter import Filter, TextFilter, rule_matches
 from .filters.boilerplate import Boilerplate
 from .filters.coherence import Coherence
 from .filters.controls import Controls
@@ -119,6 +119,22 @@ def _check_rule_selectors(option: str, selectors: tuple[str, ...]) -> None:
             )
 
 
+def _check_drop(selectors: tuple[str, ...]) -> None:
+    """Raise :class:`ConfigError` for a ``drop`` selector that reaches no filter that
+    flags: the others only edit, so dropping their rules would silently do nothing."""
+    flaggers = [s for s in REGISTRY.values() if s.cls.flag is not TextFilter.flag]
+    for sel in selectors:
+        if sel in REGISTRY:
+            hit = REGISTRY[sel] in flaggers
+        else:
+            hit = any(rule_matches(r, [sel]) for spec in flaggers for r in spec.cls.rules)
+        if not hit:
+            raise ConfigError(
+                f"option 'drop': {sel!r} never flags (drop deletes flagged text; filters "
+                f"that flag: {', '.join(s.name for s in flaggers)})"
+            )
+
+
 @lru_cache(maxsize=64)
 def _cached_pipeline(config: Config) -> Pipeline:
     for name in (*(config.filters or ()), *config.skip):
@@ -126,6 +142,7 @@ def _cached_pipeline(config: Config) -> Pipeline:
             raise UnknownFilterError(f"unknown filter {name!r}; filters are: {', '.join(REGISTRY)}")
     _check_rule_selectors("disable_rules", config.disable_rules)
     _check_rule_selectors("drop", config.drop)
+    _check_drop(config.drop)
     if config.filters is not None:
         chosen = [
             n for n, s in REGISTRY.items() if n in config.filters or s.shares in config.filters
