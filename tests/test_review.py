@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import scrubtext
 from scrubtext import Config, ConfigError
+from scrubtext.stats import Stats
 
 from .conftest import seed_text
 from .test_cli import run
@@ -134,3 +137,40 @@ def test_drop_of_a_rule_that_never_flags_is_a_config_error(selector: str) -> Non
 @pytest.mark.parametrize("selector", ["coherence", "coherence.topic", "mt_flags", "html"])
 def test_drop_of_flag_rules_is_accepted(selector: str) -> None:
     assert scrubtext.clean("a b", drop=[selector]) == "a b"
+
+
+def test_stats_merge_names_the_file_it_cannot_use(tmp_path: Path) -> None:
+    good = tmp_path / "good.json"
+    Stats().save(good)
+    for name, content in (("bad.json", "not json"), ("list.json", "[1, 2]")):
+        bad = tmp_path / name
+        bad.write_text(content, encoding="utf-8")
+        p = subprocess.run(
+            [sys.executable, "-m", "scrubtext.stats", str(good), str(bad)],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert p.returncode == 1
+        assert str(bad) in p.stderr.decode()
+        assert "Traceback" not in p.stderr.decode()
+
+
+def test_pipeline_run_on_a_document_with_meta_matches_scrub() -> None:
+    """As docs/model.md says: html and language are document meta that scrub() sets."""
+    from scrubtext import Document
+
+    page = "<html><body><nav>Home | News</nav><p>The council met on Monday.</p></body></html>"
+    config = Config.from_options(language="en")
+    via_scrub = scrubtext.scrub(page, config=config)
+    doc = Document(page, meta={"html": True, "language": "en"})
+    via_pipeline = scrubtext.default_pipeline(config).run(doc)
+    assert via_pipeline.text == via_scrub.text == "The council met on Monday."
+    assert via_pipeline.language == "en"
+
+
+def test_stats_json_naming_a_folder_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    p = run("--stats-json", str(tmp_path), "-", stdin="Hello  world.\n")
+    assert p.returncode == 2, p.stderr
+    assert p.stdout == b""
+    assert "folder" in p.stderr.decode()

@@ -253,6 +253,8 @@ def _check_outputs(args: argparse.Namespace) -> None:
         raise UsageError("--jobs takes a number of processes (0 means choose)")
     if args.stats_json and not os.path.isdir(os.path.dirname(os.path.abspath(args.stats_json))):
         raise UsageError(f"--stats-json {args.stats_json}: its folder does not exist")
+    if args.stats_json and os.path.isdir(args.stats_json):  # found now, not after the run
+        raise UsageError(f"--stats-json {args.stats_json} is a folder; give a file name")
     # paths with symbolic links resolved, so two names of one file compare equal
     inputs = {os.path.realpath(name): name for name in files if name != "-"}
     written: dict[str, str] = {}

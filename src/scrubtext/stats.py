@@ -157,11 +157,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not paths:
         sys.stderr.write("usage: python -m scrubtext.stats [--json] STATS.json...\n")
         return 2
-    try:
-        total = merge_files(paths)
-    except (OSError, ValueError) as exc:
-        sys.stderr.write(f"scrubtext.stats: error: {exc}\n")
-        return 1
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append(Stats.load(path))
+        except OSError as exc:
+            sys.stderr.write(f"scrubtext.stats: error: {path}: cannot read: {exc.strerror}\n")
+            return 1
+        except ValueError as exc:  # not JSON, or not a stats object
+            sys.stderr.write(f"scrubtext.stats: error: {path}: {exc}\n")
+            return 1
+    total = merge(loaded)
     sys.stdout.write(json.dumps(total.to_dict(), indent=1) + "\n" if as_json else total.format())
     return 0
 
