@@ -737,3 +737,19 @@ def test_the_place_of_a_dateline_stays_before_the_agency_credit() -> None:
     page = _page("").replace("Budget approved", title, 1)
     page = page.replace("\n\nBudget approved\n\n", f"\n\n{lead}\n\n")
     assert lead in _bp(page)
+
+
+def test_numbered_items_under_a_section_heading_stay() -> None:
+    recipe = (
+        "Ingredients\n\n8-9 ripe pears, cored and peeled\n\n1 lemon, or about 1/4 cup lemon juice\n\n"
+        "6 tbsp fruit pectin powder and a pinch of salt\n\n1 jar of honey, or 1 1/2 cups of sugar"
+    )
+    serve = "Boil the fruit with the sugar for ten minutes, then fill the jars and close them."
+    out = _bp(_page("", f"{recipe}\n\n{serve}\n\nPrivacy Policy\n\nContact Us"))
+    assert recipe in out and serve in out
+
+
+def test_a_heading_of_menu_words_is_left_to_the_menu_rule() -> None:
+    text = "\n\n".join([*_PARAS[:2], "Trending News", *_PARAS[2:]])
+    out = _bp(text)  # no page evidence: the menu line goes, the paragraph after it stays
+    assert "Trending News" not in out and all(p in out for p in _PARAS)

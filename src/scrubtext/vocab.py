@@ -79,6 +79,9 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         "Veja também; Você pode gostar; Últimas notícias",
         it="I più letti; Più letti; Articoli correlati; Notizie correlate; Leggi anche; "
         "Potrebbe interessarti; Ultime notizie",
+        ru="Материалы по теме; Читайте также; Похожие статьи; Популярное; Самое читаемое",
+        ja="関連記事; 新着記事; 人気記事; おすすめ記事",
+        zh="相关文章; 相关新闻; 热门文章; 推荐阅读",
     ),
     _v(
         "comments",

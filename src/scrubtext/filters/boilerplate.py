@@ -504,7 +504,7 @@ class Boilerplate(TextFilter):
                 _bad(b, "site_name", f"site name {chunk!r}")
                 return
             if norm.split(" ", 1)[0].rstrip(":：") in page.head_first and _opened_by_heading(
-                b, chunk, norm, terminal, page.headings
+                b, chunk, norm, terminal, page
             ):
                 return
             if page.title_norm and index > 0 and norm == page.title_norm:
@@ -658,20 +658,21 @@ class Boilerplate(TextFilter):
             _repeats(text, blocks)
 
 
-def _opened_by_heading(
-    b: _Block, chunk: str, norm: str, terminal: bool, headings: frozenset[str]
-) -> bool:
+def _opened_by_heading(b: _Block, chunk: str, norm: str, terminal: bool, page: _Page) -> bool:
     """Label ``b`` when a list-heading phrase opens it: ``Related: <headline>`` or
     ``Read more: <headline>`` is a link to another article; a short line such as
-    ``More from UK`` or ``Most read in world news`` heads a list. Whether it did."""
+    ``More from UK`` or ``Most read in world news`` heads a list (one made of menu
+    words, ``Trending News``, is left to the menu rule). Whether it did."""
     words = norm.split()
     total = len(words)
     for k in range(min(HEADING_PHRASE_WORDS, total), 0, -1):
         head = " ".join(words[:k])
         colon = head.endswith((":", "："))
-        if (head[:-1] if colon else head) in headings:
+        if (head[:-1] if colon else head) in page.headings:
             break
     else:
+        return False
+    if page.menu.issuperset(words):
         return False
     rest = total - k
     if colon and rest >= 2 and not chunk.rstrip(_TRAILING).endswith("."):
@@ -956,9 +957,19 @@ def _trailing_teasers(
     """Label the teasers ``run`` (indices of headlines and summaries), and the kept
     stamps between them, a list when they trail the article."""
     first = run[0]
-    intro = text[blocks[first - 1].start : blocks[first - 1].end] if first else ""
-    if after * TEASER_TAIL > before or intro.endswith((":", "：", "…", "...")):
+    if after * TEASER_TAIL > before:
         return
+    if first:
+        head = blocks[first - 1]
+        intro = text[head.start : head.end]
+        item = text[blocks[first].start]
+        if intro.endswith((":", "：", "…", "...")) or (
+            not head.label
+            and head.words <= 3
+            and not _is_terminal(intro)
+            and (item.isdigit() or item in _BULLETS)
+        ):
+            return  # introduced by the text, or numbered under a heading (``Ingredients``)
     what = f"one of {len(run)} headlines and summaries in a row after the article"
     for b in blocks[first : run[-1] + 1]:
         if not b.label:
