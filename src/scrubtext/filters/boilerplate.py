@@ -983,22 +983,21 @@ def _repeats(text: str, blocks: list[_Block]) -> None:
     the article's own (an interview asks every guest the same)."""
     seen: set[str] = set()
     for b in blocks:
-        if not b.inside or b.label:
+        if not b.inside or b.label or b.words < 4:
             continue
         chunk = text[b.start : b.end]
-        keys = _sentence_keys(chunk)
-        if b.words >= REPEAT_MIN_WORDS and not chunk.rstrip(_TRAILING).endswith(("?", "？")):
-            size = sum(map(len, keys))
-            if sum(len(k) for k in keys if k in seen) >= REPEAT_SHARE * size:
+        # sentences, lower-cased, as compared between blocks
+        keys = chunk.lower().rstrip(" .!?").replace("? ", ". ").replace("! ", ". ").split(". ")
+        if (
+            b.words >= REPEAT_MIN_WORDS
+            and not seen.isdisjoint(keys)
+            and not chunk.rstrip(_TRAILING).endswith(("?", "？"))
+        ):
+            again = sum(len(k) for k in keys if len(k) >= REPEAT_MIN_CHARS and k in seen)
+            if again >= REPEAT_SHARE * sum(map(len, keys)):
                 b.label, b.what = "repeat", f"repeats text kept above ({b.words} words)"
                 continue
-        seen.update(k for k in keys if len(k) >= REPEAT_MIN_CHARS)
-
-
-def _sentence_keys(chunk: str) -> list[str]:
-    """The sentences of ``chunk``, lower-cased, as compared between blocks."""
-    low = chunk.lower().replace("? ", ". ").replace("! ", ". ")
-    return [k.strip(" .") for k in low.split(". ")]
+        seen.update(keys)
 
 
 def _under_headings(blocks: list[_Block]) -> None:
