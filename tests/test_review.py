@@ -174,3 +174,16 @@ def test_stats_json_naming_a_folder_is_a_usage_error_before_any_work(tmp_path: P
     assert p.returncode == 2, p.stderr
     assert p.stdout == b""
     assert "folder" in p.stderr.decode()
+
+
+def test_readme_explain_excerpt_is_what_explain_prints(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    shown = [
+        ln for ln in (root / "README.md").read_text().splitlines() if ln.startswith("003.txt:")
+    ]
+    page = tmp_path / "003.txt"
+    page.write_text(seed_text("003"), encoding="utf-8")
+    p = run("--explain", "003.txt", cwd=tmp_path)
+    printed = p.stderr.decode().splitlines()
+    assert shown
+    assert [ln for ln in shown if ln not in printed] == []

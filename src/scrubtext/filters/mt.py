@@ -72,6 +72,8 @@ _CJK_ASCII = {
     "）": ")",
 }
 _CLITICS = frozenset("s t re ve ll d m".split())
+#: Words after which a spaced mark is a symbol being named, not punctuation.
+_NAMES_A_MARK = frozenset("the a an type press enter hit key".split())
 _HAWAIIAN = frozenset("aeiouāēīōūhklmnpw" + _QUOTE_MARKS)
 _WORD_EDGE = "'’-_"
 #: Characters that may stand just before a mark such as ``,`` in Latin text.
@@ -355,7 +357,8 @@ def space_before_punct_edits(text: str) -> list[Edit]:
     Guards: only after a letter, digit, closing quote or bracket, on the same line,
     and only where the mark stands alone (a space or the end follows) or is a comma
     glued to the next word; a spaced ellipsis (``. . .``), scores or times
-    (``3 : 1``) and lines that look like code (braces, ``=``) stay. Spaces inside
+    (``3 : 1``), a mark named after ``the``, ``a`` or ``type`` (``the ! operator``)
+    and lines that look like code (braces, ``=``) stay. Spaces inside
     brackets are the ``whitespace`` filter's job.
     """
     words, _ = _analysis(text)
@@ -377,6 +380,9 @@ def space_before_punct_edits(text: str) -> list[Edit]:
             continue
         if _code_line(text, s):
             continue
+        before = text[_word_around(text, s - 1, s)[0] : s]
+        if before != "A" and before.lower() in _NAMES_A_MARK:
+            continue  # the mark is spoken of: 'the ! operator', 'type ? for help' ('Path A :' is not)
         if mark == "," and after[:1].isalpha():
             edits.append(
                 Edit(s, e + 1, ", ", "mt.space_before_punct", "space before a comma, not after")
