@@ -753,3 +753,27 @@ def test_a_heading_of_menu_words_is_left_to_the_menu_rule() -> None:
     text = "\n\n".join([*_PARAS[:2], "Trending News", *_PARAS[2:]])
     out = _bp(text)  # no page evidence: the menu line goes, the paragraph after it stays
     assert "Trending News" not in out and all(p in out for p in _PARAS)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Doug Mills/The New York Times",
+        "(AP Photo/Alan Diaz, File)",
+        "Image credit: NASA/JPL",
+        "Protesters marched through the city centre on Sunday (Image: GETTY)",
+        "Alex Wong | Getty Images",
+    ],
+)
+def test_photo_credits_go_on_a_page(credit: str) -> None:
+    out = _bp(_page(credit))
+    assert credit not in out and all(p in out for p in _PARAS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(Image credit: All About Space)", "Photo by photo, the archive was rebuilt over ten years."],
+)
+def test_photo_credits_in_a_clean_article_stay(line: str) -> None:
+    text = "\n\n".join([*_PARAS[:2], line, *_PARAS[2:]])
+    assert _bp(text) == text

@@ -33,6 +33,7 @@ from ..patterns.boilerplate import (
     BYLINE,
     CODE_FENCE,
     COMMENT,
+    CREDIT,
     FOOTER_YEAR,
     FURNITURE,
     MARKER,
@@ -173,6 +174,23 @@ _MARKER_KEYS = (
 )
 _CLOSERS = "\"'”’)]»"
 _QUOTES = '"“”«»„'
+#: Substrings one of which every photo credit holds (tested before the pattern).
+_CREDIT_KEYS = (
+    "/",
+    "redit",
+    "hoto",
+    "mage",
+    "etty",
+    "ETTY",
+    "ourtesy",
+    "PHOTO",
+    "euters",
+    "EUTERS",
+)
+#: Photo credits and the captions they end are shorter than this (characters).
+CREDIT_CHARS = 300
+#: Score of a photo credit in the article run (a byline's).
+CREDIT_SCORE = -0.5
 _PUNCT = ".,:;!?'\"“”‘’«»()[]"
 _TRAILING = _CLOSERS + " "
 
@@ -191,6 +209,7 @@ RULES: dict[str, str] = {
     "boilerplate.heading": "a heading (removed only when keep_headings is off)",
     "boilerplate.comments": "a reader-comment thread: its heading, author lines and comments",
     "boilerplate.outside": "text outside the article: separated from it by menus, lists or widgets",
+    "boilerplate.credit": "a photo credit, alone or ending a caption ('Doug Mills/The New York Times')",
     "boilerplate.repeat": "a passage repeating article text kept above it (a second copy of the article)",
 }
 
@@ -510,6 +529,15 @@ class Boilerplate(TextFilter):
             if page.title_norm and index > 0 and norm == page.title_norm:
                 _bad(b, "title_repeat", "headline repeating the page title", contextual=True)
                 return
+        if (
+            size < CREDIT_CHARS
+            and (not terminal or chunk.endswith(")"))
+            and any(k in chunk for k in _CREDIT_KEYS)
+            and CREDIT.search(chunk)
+        ):
+            _bad(b, "credit", f"photo credit {_short(chunk)!r}", contextual=True)
+            b.score = CREDIT_SCORE  # a mild negative: captions sit inside articles
+            return
         if cue == "heading":
             head = " ".join(chunk.split()[:3])
             _bad(b, "list", f"list {head!r}... of {n} words under a heading", barrier=True)
@@ -606,7 +634,9 @@ class Boilerplate(TextFilter):
         mode = self.aggressiveness
         # Evidence that this is a page dump, not a clean article: without it only
         # blocks that are boilerplate by themselves go.
-        evidence = [b for b in blocks if b.strong and b.label not in ("separator", "title_repeat")]
+        evidence = [
+            b for b in blocks if b.strong and b.label not in ("separator", "title_repeat", "credit")
+        ]
         separators = any(b.strong and b.label == "separator" for b in blocks)
         page = hi > lo and (
             len(evidence) >= 3

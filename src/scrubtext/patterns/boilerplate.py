@@ -191,6 +191,24 @@ FOOTER_YEAR = pattern(
     "``Copyright 2019 The Associated Press``.",
 )
 
+_AGENCY = (
+    r"(?i:getty(?:\s+images)?|reuters|afp|ap|epa|pa|shutterstock|istock|bloomberg|nasa"
+    r"|associated\s+press|the\s+new\s+york\s+times)"
+)
+CREDIT = pattern(
+    "boilerplate.credit",
+    r"\A\(?\s*(?:"
+    r"(?i:(?:main\s+|file\s+)?(?:photo(?:graph)?|image|picture|video)s?(?:\s+credit)?\s*(?::|by\b|via\b)"
+    r"|credits?\s*(?::|\.\.\.|…)|courtesy(?:\s+of)?\b)[^\n]{0,120}"
+    rf"|(?:\p{{Lu}}[\p{{L}}.'’-]*\s*){{1,4}}(?:/|\s\|\s)[^\n]{{0,60}}?\b{_AGENCY}\b[^\n]{{0,30}}"
+    rf"|{_AGENCY}\s*/\s*[^\n]{{1,60}}|{_AGENCY}"
+    r")\)?\s*\Z"
+    r"|\((?i:(?:photo|image|picture)(?:\s+credit)?\s*:|credit\s*:|ap\s+photo/)[^()\n]{1,80}\)\s*\Z",
+    "A photo credit, alone or ending a caption: ``Doug Mills/The New York Times``, "
+    "``(AP Photo/Alan Diaz, File)``, ``Image credit: NASA``, ``Credit...``, "
+    "``Protesters marched on Sunday (Image: GETTY)``.",
+)
+
 COMMENT = pattern(
     "boilerplate.comment",
     r"(?P<count>\A[\[(]?\s*(?:\d+|one|two|three)\s+(?i:responses?|comments?|replies|reactions|thoughts)\b)"
