@@ -187,3 +187,15 @@ def test_readme_explain_excerpt_is_what_explain_prints(tmp_path: Path) -> None:
     printed = p.stderr.decode().splitlines()
     assert shown
     assert [ln for ln in shown if ln not in printed] == []
+
+
+def test_filters_coherence_brings_the_language_annotation_it_needs() -> None:
+    """``filters=["coherence"]`` flagged nothing: without ``language`` no document is English."""
+    text = seed_text("004")
+    assert scrubtext.default_pipeline(filters=["coherence"]).names == ("language", "coherence")
+    flags = scrubtext.scrub(text, filters=["coherence"]).flags
+    assert flags
+    assert all(f.rule.startswith("coherence.") for f in flags)
+    assert scrubtext.default_pipeline(filters=["coherence"], skip=["language"]).names == (
+        "coherence",
+    )

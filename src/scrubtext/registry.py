@@ -37,12 +37,18 @@ class FilterSpec:
     summary: str
     #: Another filter whose options this one takes and with which it is chosen or skipped.
     shares: str | None = None
+    #: Filters whose annotations this one reads: ``filters=[name]`` brings them along.
+    needs: tuple[str, ...] = ()
 
 
 def _spec(
-    cls: type[TextFilter], summary: str, default: bool = True, shares: str | None = None
+    cls: type[TextFilter],
+    summary: str,
+    default: bool = True,
+    shares: str | None = None,
+    needs: tuple[str, ...] = (),
 ) -> FilterSpec:
-    return FilterSpec(cls.name, cls, default, summary, shares)
+    return FilterSpec(cls.name, cls, default, summary, shares, needs)
 
 
 #: Every filter, in the order a pipeline runs them.
@@ -61,7 +67,11 @@ REGISTRY: dict[str, FilterSpec] = {
         _spec(Boilerplate, "delete menus, link lists, widgets, footers and page furniture"),
         _spec(MtSettle, "the mt repairs again, on seams the deletions left", shares="mt"),
         _spec(MtFlags, "flag machine-translation artefacts that need a human (never edits)"),
-        _spec(Coherence, "flag incoherent sentences: off-topic, grafted clauses, scrambled"),
+        _spec(
+            Coherence,
+            "flag incoherent sentences: off-topic, grafted clauses, scrambled",
+            needs=("language",),  # it scores English documents only
+        ),
         _spec(Tidy, "final whitespace tidy, so the pipeline is idempotent"),
     )
 }
@@ -144,9 +154,9 @@ def _cached_pipeline(config: Config) -> Pipeline:
     _check_rule_selectors("drop", config.drop)
     _check_drop(config.drop)
     if config.filters is not None:
-        chosen = [
-            n for n, s in REGISTRY.items() if n in config.filters or s.shares in config.filters
-        ]
+        wanted = set(config.filters)
+        wanted.update(need for n in config.filters for need in REGISTRY[n].needs)
+        chosen = [n for n, s in REGISTRY.items() if n in wanted or s.shares in wanted]
     else:
         chosen = [n for n, s in REGISTRY.items() if s.default]
     chosen = [n for n in chosen if n not in config.skip and REGISTRY[n].shares not in config.skip]
