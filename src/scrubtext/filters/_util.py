@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from ..document import Edit
+from ..patterns.text import CODE_SPAN
 
 
 def contains_any(text: str, chars: str) -> bool:
@@ -62,4 +63,32 @@ def non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
             continue
         starts.insert(i, e.start)
         kept.insert(i, e)
+    return kept
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of Markdown code (fenced blocks, inline spans in backticks).
+
+    >>> code_spans("Use `a  b` here")
+    [(4, 10)]
+    """
+    if "`" not in text and "~~~" not in text:
+        return []
+    return [m.span() for m in CODE_SPAN.finditer(text)]
+
+
+def outside(spans: list[tuple[int, int]], edits: Iterable[Edit]) -> list[Edit]:
+    """The edits that do not touch any of ``spans`` (sorted, disjoint).
+
+    >>> outside([(4, 10)], [Edit(5, 7, " ", "r", "why"), Edit(11, 13, " ", "r", "why")])
+    [Edit(start=11, end=13, replacement=' ', rule='r', reason='why')]
+    """
+    if not spans:
+        return list(edits)
+    starts = [a for a, _ in spans]
+    kept = []
+    for e in edits:
+        i = bisect_left(starts, e.end) - 1  # the last span that starts before the edit ends
+        if i < 0 or spans[i][1] <= e.start:
+            kept.append(e)
     return kept

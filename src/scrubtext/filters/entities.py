@@ -10,6 +10,7 @@ from typing import ClassVar
 from ..document import Document, Edit
 from ..filter import TextFilter
 from ..patterns.normalize import ENTITY
+from ._util import code_spans, outside
 from .controls import strip_invisible
 
 #: Decoded characters that would be invisible or harmful; such references stay.
@@ -32,7 +33,8 @@ class Entities(TextFilter):
     """Replace each HTML entity in plain text by the character it stands for.
 
     Only complete references (with ``;``) that name a real character are decoded,
-    so ``AT&T`` and ``&c`` stay. HTML input is left to the ``html`` filter.
+    so ``AT&T`` and ``&c`` stay, and none inside Markdown code (in backticks or a
+    fenced block). HTML input is left to the ``html`` filter.
 
     >>> Entities()(Document("Tom &amp; Jerry &gt;&gt;"))[0].text
     'Tom & Jerry >>'
@@ -67,4 +69,4 @@ class Entities(TextFilter):
                     f"HTML entity {ref} in plain text stands for {what}",
                 )
             )
-        return edits
+        return outside(code_spans(doc.text), edits) if edits else edits

@@ -55,7 +55,7 @@ from ..patterns.mt import (
 )
 from ..segment import paragraphs, sentences
 from ..spans import apply_edits
-from ._util import non_overlapping
+from ._util import code_spans, non_overlapping, outside
 from .coherence import zipf_table
 
 _QUOTE_MARKS = "\u2018\u201b`\u00b4"
@@ -165,6 +165,11 @@ def _by_chunk(fns: Sequence[Callable[[str], list[_Span]]], text: str) -> list[_S
         for fn in fns:
             out += [replace(x, start=x.start + start, end=x.end + start) for x in fn(piece)]
     return out
+
+
+def _outside_code(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits`` without those inside Markdown code (backticks, fenced blocks)."""
+    return outside(code_spans(text), edits) if edits else edits
 
 
 @lru_cache(maxsize=2)
@@ -743,7 +748,7 @@ class MtRepair(TextFilter):
         """Edits of every enabled rule but the spacing ones (see :meth:`__call__`); where
         two overlap, the earlier rule wins."""
         fns = [fn for rule, fn in self._steps() if self.enabled(rule)]
-        return non_overlapping(_by_chunk(fns, doc.text))
+        return non_overlapping(_outside_code(doc.text, _by_chunk(fns, doc.text)))
 
     def __call__(self, doc: Document) -> tuple[Document, tuple[Step, ...]]:
         """Up to four steps: full-width punctuation, then spacing debris (both change
@@ -756,14 +761,14 @@ class MtRepair(TextFilter):
             ("mt.cjk_punct", cjk_punct_edits),
             ("mt.space_before_punct", space_before_punct_edits),
         ):
-            edits = _by_chunk([fn], doc.text) if self.enabled(rule) else []
+            edits = _outside_code(doc.text, _by_chunk([fn], doc.text)) if self.enabled(rule) else []
             if edits:
                 early.append(Step(self.name, tuple(edits)))
                 doc = doc.with_text(apply_edits(doc.text, edits))
         out, steps = super().__call__(doc)
         late: list[Step] = []
         if self.final_stop and self.enabled("mt.final_stop"):
-            edits = _by_chunk([final_stop_edits], out.text)
+            edits = _outside_code(out.text, _by_chunk([final_stop_edits], out.text))
             if edits:
                 late.append(Step(self.name, tuple(edits)))
                 out = out.with_text(apply_edits(out.text, edits))

@@ -27,7 +27,7 @@ from ..patterns.normalize import (
     TRAILING_CHARS,
 )
 from ..spans import apply_edits
-from ._util import contains_any, non_overlapping
+from ._util import code_spans, contains_any, non_overlapping, outside
 
 #: What ``whitespace.trailing_blank`` can match: the trailing run of these characters.
 _BLANK = TRAILING_CHARS + "\n"
@@ -173,6 +173,9 @@ class Whitespace(TextFilter):
                         f"{len(m.group())} spaces between words",
                     )
                 )
+        code = code_spans(text) if edits else []
+        if code:  # Markdown code keeps its spacing; the document's edges still go
+            edits = [e for e in edits if e.rule == r("edges")] + outside(code, edits)
         return non_overlapping(edits)
 
     def propose(self, doc: Document) -> list[Edit]:
