@@ -8,6 +8,7 @@ from typing import ClassVar
 from ..document import Document, Edit
 from ..filter import TextFilter
 from ..patterns.normalize import DOUBLE_COMMA, DOUBLE_PERIOD
+from ._util import code_spans, outside
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,4 +49,4 @@ class Punctuation(TextFilter):
                 Edit(m.start() + 1, m.end(), "", "punctuation.double_comma", "doubled comma")
                 for m in DOUBLE_COMMA.finditer(text)
             ]
-        return sorted(edits)
+        return outside(code_spans(text), sorted(edits)) if edits else edits
