@@ -92,3 +92,28 @@ def outside(spans: list[tuple[int, int]], edits: Iterable[Edit]) -> list[Edit]:
         if i < 0 or spans[i][1] <= e.start:
             kept.append(e)
     return kept
+
+
+def not_within(spans: list[tuple[int, int]], text: str, edits: Iterable[Edit]) -> list[Edit]:
+    """The edits whose span, without the whitespace at its ends, is not inside one of
+    ``spans`` (a deletion of a whole code span goes; one that merely holds a short
+    span, such as a script with a template string, stays).
+
+    >>> t = "Run `x = 1;` now"
+    >>> not_within([(4, 12)], t, [Edit(4, 13, "", "r", "why")])
+    []
+    >>> len(not_within([(4, 12)], t, [Edit(0, 16, "", "r", "why")]))
+    1
+    """
+    if not spans:
+        return list(edits)
+    starts = [a for a, _ in spans]
+    kept = []
+    for e in edits:
+        chunk = text[e.start : e.end]
+        start = e.start + len(chunk) - len(chunk.lstrip())
+        end = e.start + len(chunk.rstrip())
+        i = bisect_right(starts, start) - 1
+        if i < 0 or spans[i][1] < end:
+            kept.append(e)
+    return kept

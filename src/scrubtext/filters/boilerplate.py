@@ -47,6 +47,7 @@ from ..patterns.boilerplate import (
 )
 from ..segment import sentences
 from ._fixpoint import until_stable
+from ._util import code_spans
 
 AGGRESSIVENESS = ("precision", "balanced", "recall")
 #: Languages with function-word lists in ``lang``, pooled for Latin-script languages without one.
@@ -403,6 +404,7 @@ class Boilerplate(TextFilter):
         _stamped_thread(blocks)
         _footer_ends_article(text, blocks)
         _tables(text, blocks)
+        _in_code(text, blocks)
         self._decide(text, blocks)
         return blocks
 
@@ -1036,6 +1038,19 @@ def _under_headings(blocks: list[_Block]) -> None:
     for prev, b in pairwise(blocks):
         if _heads_list(prev) and not b.strong and b.score > 0:
             b.score, b.label, b.what = LIST_SCORE, "list", "text under a list heading"
+
+
+def _in_code(text: str, blocks: list[_Block]) -> None:
+    """Blocks inside Markdown code (a fenced block) are content, whatever they look
+    like: a line of ``};`` is code, not a separator."""
+    spans = code_spans(text)
+    if not spans:
+        return
+    starts = [a for a, _ in spans]
+    for b in blocks:
+        i = bisect_left(starts, b.start + 1) - 1  # the last span starting at or before b
+        if i >= 0 and b.end <= spans[i][1] and (b.label or b.score < 0):
+            b.score, b.label, b.what, b.strong = 0.0, "", "", False
 
 
 def _tables(text: str, blocks: list[_Block]) -> None:

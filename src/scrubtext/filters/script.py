@@ -33,6 +33,7 @@ from ..patterns.script import (
     URL_STRING,
 )
 from ._fixpoint import until_stable
+from ._util import code_spans, not_within
 
 #: Evidence each kind of anchor contributes.
 WEIGHTS: dict[str, float] = {
@@ -120,7 +121,8 @@ class Script(TextFilter):
             end = _absorb_space(text, start, end)
             edits.append(Edit(start, end, "", rule, reason))
             last_end = end
-        return edits
+        # code the writer marked as code (backticks, a fenced block) is content
+        return not_within(code_spans(text), text, edits) if edits else edits
 
     def _clusters(self, text: str) -> Iterator[_Cluster]:
         """Accepted clusters of code syntax, in order, not overlapping."""
