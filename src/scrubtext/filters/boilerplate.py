@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, pairwise
 from operator import and_, itemgetter
@@ -258,9 +258,9 @@ class _Page:
     fresh: bool = True
     hints: tuple[list[int], list[int]] | None = None
     lowered: str = ""
-    #: list-heading phrases (``more from``) and their first words
+    #: list-heading phrases (``more from``), and by first word (for ``startswith``)
     headings: frozenset[str] = frozenset()
-    head_first: frozenset[str] = frozenset()
+    head_starts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def hinted(self, kind: int, b: _Block) -> bool:
         """Whether a marker (``kind`` 0) or comment (1) keyword starts inside ``b``
@@ -362,7 +362,7 @@ class Boilerplate(TextFilter):
             finder,
             fresh,
         )
-        page.headings, page.head_first = _headings(self.extra_phrases)
+        page.headings, page.head_starts = _headings(self.extra_phrases)
         compare = bool(title_norm or site)
         classify = self._classify
         for i, b in enumerate(blocks):
@@ -524,8 +524,11 @@ class Boilerplate(TextFilter):
             if page.site and norm == page.site:
                 _bad(b, "site_name", f"site name {chunk!r}")
                 return
-            if norm.split(" ", 1)[0].rstrip(":：") in page.head_first and _opened_by_heading(
-                b, chunk, norm, terminal, page
+            starts = page.head_starts.get(norm.partition(" ")[0].rstrip(":："))
+            if (
+                starts
+                and norm.startswith(starts)
+                and _opened_by_heading(b, chunk, norm, terminal, page)
             ):
                 return
             if page.title_norm and index > 0 and norm == page.title_norm:
@@ -534,7 +537,7 @@ class Boilerplate(TextFilter):
         if (
             size < CREDIT_CHARS
             and (not terminal or chunk.endswith(")"))
-            and any(k in chunk for k in _CREDIT_KEYS)
+            and any(map(chunk.__contains__, _CREDIT_KEYS))
             and CREDIT.search(chunk)
         ):
             _bad(b, "credit", f"photo credit {_short(chunk)!r}", contextual=True)
@@ -686,8 +689,8 @@ class Boilerplate(TextFilter):
                 b.label = "outside"
         _lists_after_headings(blocks)
         if page:
-            _headline_runs(text, blocks)
-            _repeats(text, blocks)
+            _headline_runs(text, blocks, lo, hi)
+            _repeats(text, blocks[lo:hi])
 
 
 def _opened_by_heading(b: _Block, chunk: str, norm: str, terminal: bool, page: _Page) -> bool:
@@ -724,10 +727,13 @@ def _opened_by_heading(b: _Block, chunk: str, norm: str, terminal: bool, page: _
 
 
 @lru_cache(maxsize=16)
-def _headings(extra: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """List-heading phrases (lower case) and the first words they start with."""
+def _headings(extra: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """List-heading phrases (lower case), as a set and grouped by first word."""
     phrases = vocab.phrases("heading", extra) | frozenset(vocab.LIST_OPENERS)
-    return phrases, frozenset(p.split()[0] for p in phrases if p)
+    by_first: dict[str, list[str]] = {}
+    for phrase in sorted(p for p in phrases if p):
+        by_first.setdefault(phrase.split()[0], []).append(phrase)
+    return phrases, {first: tuple(group) for first, group in by_first.items()}
 
 
 def _stop_share(words: list[str], stops: frozenset[str]) -> float:
@@ -936,6 +942,8 @@ def _footer_ends_article(text: str, blocks: list[_Block]) -> None:
     """A dated copyright notice (``© 2019 CBS Interactive Inc.``) after some article
     text closes the page: it is a hard barrier, so teasers below it cannot join the
     article run."""
+    if "©" not in text and "(c)" not in text and "copyright" not in text.lower():
+        return  # (what FOOTER_YEAR needs)
     seen = 0.0
     for b in blocks:
         if b.score > 0:
@@ -949,18 +957,19 @@ def _footer_ends_article(text: str, blocks: list[_Block]) -> None:
             b.hard = True
 
 
-def _headline_runs(text: str, blocks: list[_Block]) -> None:
+def _headline_runs(text: str, blocks: list[_Block], lo: int, hi: int) -> None:
     """Three or more kept lines in a row without an end mark (headlines, each
     perhaps with a one-sentence summary under it and time stamps between them)
     near the end of the article run are a teaser list glued to the article: after
     them comes less than a third as much article text as before them. A list that
-    a line ending with a colon or an ellipsis introduces is the article's own."""
-    # article text before each block (weighted words of the run's sentences)
-    upto = [0.0, *accumulate(b.weight if b.inside and b.score >= 0.5 else 0.0 for b in blocks)]
+    a line ending with a colon or an ellipsis introduces is the article's own.
+    ``[lo, hi)`` is the article run."""
+    upto: list[float] = []  # article text before each block (found when first needed)
     run: list[int] = []
     heads = 0
     after_head = False
-    for i, b in enumerate([*blocks, None]):
+    for i in range(lo, hi + 1):
+        b = blocks[i] if i < hi else None
         if b is not None and b.inside and not b.label:
             if b.words >= HEADLINE_MIN_WORDS:
                 chunk = text[b.start : b.end]
@@ -976,6 +985,9 @@ def _headline_runs(text: str, blocks: list[_Block]) -> None:
             elif run:
                 continue  # a stamp or an author name between the headlines
         if heads >= HEADLINE_RUN:
+            if not upto:
+                weights = (b.weight if b.inside and b.score >= 0.5 else 0.0 for b in blocks)
+                upto = [0.0, *accumulate(weights)]
             before, after = upto[run[0]], upto[-1] - upto[run[-1] + 1]
             _trailing_teasers(text, blocks, run, before, after)
         run = []
@@ -1009,7 +1021,7 @@ def _trailing_teasers(
 
 
 def _repeats(text: str, blocks: list[_Block]) -> None:
-    """A kept block of the article run whose sentences (most of its text) were all
+    """A kept block of the article run (``blocks``) whose sentences (most of its text) were all
     kept above it repeats them: page dumps often hold the article twice (its
     print or app copy, a teaser of its first paragraphs). A repeated question is
     the article's own (an interview asks every guest the same)."""
