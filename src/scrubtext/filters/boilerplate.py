@@ -934,8 +934,9 @@ def _stamped_thread(blocks: list[_Block]) -> None:
 
 
 def _heads_list(b: _Block) -> bool:
-    """Whether ``b`` is a list heading (or a list under one), not a single link."""
-    return b.strong and b.label == "list" and not b.what.startswith(RELATED_LINK)
+    """Whether the strong ``list`` block ``b`` is a list heading (or a list under
+    one), not a single link to another article."""
+    return not b.what.startswith(RELATED_LINK)
 
 
 def _footer_ends_article(text: str, blocks: list[_Block]) -> None:
@@ -1048,7 +1049,13 @@ def _under_headings(blocks: list[_Block]) -> None:
     """The block right after a list heading ("Most Read") is read as the list, even
     when its words look like prose: headlines run together end like a sentence."""
     for prev, b in pairwise(blocks):
-        if _heads_list(prev) and not b.strong and b.score > 0:
+        if (
+            prev.strong
+            and prev.label == "list"
+            and b.score > 0
+            and not b.strong
+            and _heads_list(prev)
+        ):
             b.score, b.label, b.what = LIST_SCORE, "list", "text under a list heading"
 
 
@@ -1102,7 +1109,7 @@ def _lists_after_headings(blocks: list[_Block]) -> None:
     """Blocks right after a list heading that are not sentences belong to the list."""
     in_list = False
     for b in blocks:
-        if _heads_list(b):
+        if b.strong and b.label == "list" and _heads_list(b):
             in_list = True
             continue
         if in_list and b.score < 0.5 and not b.strong:
