@@ -199,3 +199,37 @@ def test_filters_coherence_brings_the_language_annotation_it_needs() -> None:
     assert scrubtext.default_pipeline(filters=["coherence"], skip=["language"]).names == (
         "coherence",
     )
+
+
+TUTORIAL_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Debounce | Dev Notes</title></head>
+<body><nav><a href="/">Home</a> <a href="/js">JavaScript</a> <a href="/css">CSS</a></nav>
+<article><h1>How to debounce in JavaScript</h1>
+<p>Debouncing delays a function until the user has stopped typing. To debounce a
+handler, wrap it in a closure that keeps the timer:</p>
+<pre><code class="language-js">function debounce(fn, wait) {
+  let timer;
+  return function (...args) {
+    clearTimeout(timer);
+    timer = setTimeout(() =&gt; fn.apply(this, args), wait);
+  };
+}</code></pre>
+<p>Call it once and reuse the returned function. The same idea works for scroll and
+resize events, where the handler may otherwise run hundreds of times a second.</p>
+<p>The response from the server looks like this:</p>
+<pre>{"id": 42, "name": "Alice", "roles": ["admin", "editor"]}</pre>
+<p>Use <code>JSON.parse(text)</code> to turn it into an object.</p>
+</article><footer>© 2024 Dev Notes</footer></body></html>
+"""
+
+
+def test_code_shown_on_an_html_page_is_kept() -> None:
+    """The page's <pre> code went as script.js/script.json (with 'Use JSON.parse(text)'
+    from the next paragraph), and its closing '};' line as a lone separator."""
+    text = scrubtext.clean(TUTORIAL_PAGE)
+    for piece in (
+        "function debounce(fn, wait) {",
+        "fn.apply(this, args), wait);\n  };\n}\n",
+        '{"id": 42, "name": "Alice", "roles": ["admin", "editor"]}',
+        "Use JSON.parse(text) to turn it into an object.",
+    ):
+        assert piece in text

@@ -476,7 +476,8 @@ class Boilerplate(TextFilter):
             _bad(b, "site_name", f"site name {chunk.strip(' -|–—:')!r} after the page title")
             return
         if not n:
-            if not CODE_FENCE.fullmatch(chunk):  # a fence is the code's frame: it stays
+            # a code fence, or a line of braces (the '};' that closes a function), is code
+            if not (CODE_FENCE.fullmatch(chunk) or "{" in chunk or "}" in chunk):
                 _bad(b, "separator", f"lone separator {chunk!r}")
             return
         terminal = _is_terminal(chunk)

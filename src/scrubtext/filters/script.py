@@ -104,7 +104,11 @@ class Script(TextFilter):
 
     def applies(self, doc: Document) -> bool:
         text = doc.text
-        return not doc.meta.get("html") and any(t in text for t in _TRIGGERS)
+        # text extracted from HTML has lost its <script> and <style>: code left in
+        # it was visible on the page (<pre>, <code>), so the writer meant it
+        if doc.meta.get("html") or doc.meta.get("html_extracted"):
+            return False
+        return any(t in text for t in _TRIGGERS)
 
     def propose(self, doc: Document) -> list[Edit]:
         return until_stable(doc.text, self._once, MAX_PASSES)
