@@ -233,3 +233,14 @@ def test_code_shown_on_an_html_page_is_kept() -> None:
         "Use JSON.parse(text) to turn it into an object.",
     ):
         assert piece in text
+
+
+def test_wrong_argument_types_are_type_errors() -> None:
+    from scrubtext.filters.whitespace import Whitespace
+
+    for bad in (["whitespace"], [Whitespace], [None]):
+        with pytest.raises(TypeError, match="filter instances"):
+            scrubtext.Pipeline(bad)  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"scrubtext\.Config"):
+        scrubtext.default_pipeline({"skip": ["tidy"]})  # type: ignore[arg-type]
+    assert scrubtext.Pipeline([Whitespace()]).run("a  b").text == "a b"

@@ -116,6 +116,8 @@ class Config:
         >>> Config.merged(Config(skip=("tidy",)), language="en").skip
         ('tidy',)
         """
+        if config is not None and not isinstance(config, Config):
+            raise TypeError(f"config must be a scrubtext.Config, got {type(config).__name__}")
         return (config or cls()).replace(**options)
 
     @classmethod

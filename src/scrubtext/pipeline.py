@@ -24,6 +24,11 @@ class Pipeline:
 
     def __init__(self, filters: Sequence[Filter], name: str = "pipeline") -> None:
         self.filters: tuple[Filter, ...] = tuple(filters)
+        for f in self.filters:
+            if isinstance(f, type) or not isinstance(f, Filter):
+                raise TypeError(
+                    f"a pipeline holds filter instances (a name and __call__), got {f!r}"
+                )
         self.name = name
         names = [f.name for f in self.filters]
         dupes = {n for n in names if names.count(n) > 1}
