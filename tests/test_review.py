@@ -244,3 +244,13 @@ def test_wrong_argument_types_are_type_errors() -> None:
     with pytest.raises(TypeError, match=r"scrubtext\.Config"):
         scrubtext.default_pipeline({"skip": ["tidy"]})  # type: ignore[arg-type]
     assert scrubtext.Pipeline([Whitespace()]).run("a  b").text == "a b"
+
+
+def test_report_that_is_an_output_file_is_a_usage_error(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Hello  world.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    p = run("--output-dir", str(out), "--stats-json", str(out / "page.txt"), str(page))
+    assert p.returncode == 2, p.stderr
+    assert "an output file" in p.stderr.decode()

@@ -291,6 +291,8 @@ def _check_outputs(args: argparse.Namespace) -> None:
             )
         if target in seen:
             raise UsageError(f"{seen[target]} and {name} would both be written to {target}")
+        if os.path.realpath(target) in written:
+            raise UsageError(f"{written[os.path.realpath(target)]} names {target}, an output file")
         seen[target] = name
 
 
