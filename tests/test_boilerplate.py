@@ -528,6 +528,17 @@ def test_a_document_that_is_only_a_stamp_is_kept(text: str) -> None:
     assert scrubtext.clean(text).strip() == text.strip()
 
 
+@pytest.mark.parametrize("date", ["March 3, 2021", "Wednesday, 3 March 2021", "Nov. 18, 2020"])
+def test_a_letter_keeps_the_date_it_opens_with(date: str) -> None:
+    """A date written out on its own first line is how letters and diaries start: text,
+    not page metadata (it still goes on a page with evidence, as a byline)."""
+    letter = (
+        f"{date}\n\nDear John,\n\nThank you for your letter of last week. I have read it "
+        "with care and will answer in full once the council has met.\n\nYours,\nMary"
+    )
+    assert scrubtext.clean(letter) == letter
+
+
 def test_an_opening_stamp_stays_when_stamps_recur() -> None:
     """A schedule's first time is a heading like the others, not page metadata."""
     schedule = (

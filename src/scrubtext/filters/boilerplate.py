@@ -43,6 +43,7 @@ from ..patterns.boilerplate import (
     TITLE_RUN,
     TITLE_SITE,
     WORDS,
+    WRITTEN_DATE,
     PhraseFinder,
 )
 from ..segment import sentences
@@ -655,9 +656,15 @@ class Boilerplate(TextFilter):
         while first < hi and blocks[first].score <= 0:
             first += 1
         # a bare stamp opening the document is metadata, unless stamps recur (a
-        # schedule or diary: the first is a heading like the others) or it is all
+        # schedule or diary: the first is a heading like the others), it is all, or
+        # it is a date written out as a letter opens with one
         stamps = [b.label == "byline" and b.what.startswith("date or time stamp") for b in blocks]
-        lone_opening_stamp = len(blocks) > 1 and stamps[0] and sum(stamps) == 1
+        lone_opening_stamp = (
+            len(blocks) > 1
+            and stamps[0]
+            and sum(stamps) == 1
+            and not WRITTEN_DATE.fullmatch(text[blocks[0].start : blocks[0].end])
+        )
         for i, b in enumerate(blocks):
             if b.label == "title":
                 b.label = "" if self.keep_headings else "heading"

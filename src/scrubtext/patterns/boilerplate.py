@@ -20,6 +20,7 @@ _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})"
 )
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _AGO = (
     r"(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
 )
@@ -145,6 +146,14 @@ LIST_MARKER = pattern(
     r"\A(?:\d{1,2}[.)]?|[•·▪▸►\-*])\s+(?=\S)",
     "A list marker at the start of a block: a small number or a bullet. "
     "Example: ``2 `` in ``2 The US is a thief``.",
+)
+
+WRITTEN_DATE = pattern(
+    "boilerplate.written_date",
+    rf"\s*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})[\s.]*",
+    "A date written out as a letter dates itself, and nothing else: ``March 3, 2021``, "
+    "``Wednesday, 3 March 2021``. As a document's first line it is text, not page metadata.",
 )
 
 BYLINE = pattern(
