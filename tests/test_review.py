@@ -254,3 +254,13 @@ def test_report_that_is_an_output_file_is_a_usage_error(tmp_path: Path) -> None:
     p = run("--output-dir", str(out), "--stats-json", str(out / "page.txt"), str(page))
     assert p.returncode == 2, p.stderr
     assert "an output file" in p.stderr.decode()
+
+
+def test_explain_quotes_a_dropped_flag_from_the_original() -> None:
+    from scrubtext.explain import explain_lines
+
+    r = scrubtext.scrub(seed_text("004"), drop=["coherence"])
+    lines = [ln for ln in explain_lines(r, "004") if ": flag coherence." in ln]
+    assert lines
+    assert all(not ln.endswith(": ''") for ln in lines)
+    assert any("(since deleted)" in ln and "ductile" in ln for ln in lines)

@@ -67,8 +67,8 @@ def _removed_later(edits: Sequence[EditRecord], i: int) -> str:
 def explain_lines(result: Result, source: str = "<text>") -> list[str]:
     """One line per edit and per flag, in order of their line:column in the original input.
 
-    Flags quote the cleaned text they mark; ``Result.flags`` also has their offsets
-    in the output.
+    Flags quote the cleaned text they mark (the original text, when it was deleted
+    since, as with ``drop``); ``Result.flags`` also has their offsets in the output.
     """
     entries: list[tuple[int, int, str]] = []
     orig = LineIndex(result.original)
@@ -88,12 +88,14 @@ def explain_lines(result: Result, source: str = "<text>") -> list[str]:
     for f in result.flags:
         ln, col = orig.position(f.source_start)
         score = f" (score {f.score:.2f})" if f.score is not None else ""
+        marked = _show(result.text[f.start : f.end])
+        if f.start == f.end and f.source_end > f.source_start:  # the flagged text was deleted
+            marked = f"{_show(result.original[f.source_start : f.source_end])} (since deleted)"
         entries.append(
             (
                 f.source_start,
                 1,
-                f"{source}:{ln}:{col}: flag {f.rule}{score}: {f.reason}: "
-                f"{_show(result.text[f.start : f.end])}",
+                f"{source}:{ln}:{col}: flag {f.rule}{score}: {f.reason}: {marked}",
             )
         )
     entries.sort(key=lambda t: (t[0], t[1]))
