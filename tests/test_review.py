@@ -264,3 +264,32 @@ def test_explain_quotes_a_dropped_flag_from_the_original() -> None:
     assert lines
     assert all(not ln.endswith(": ''") for ln in lines)
     assert any("(since deleted)" in ln and "ductile" in ln for ln in lines)
+
+
+def test_escapes_of_one_unclosed_line_are_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of a thousand escapes on a 60,000-character line without a closing quote
+    re-scanned the line to its end (seconds of work, then PatternTimeout)."""
+    from scrubtext.filters import script
+
+    line = 'var s = "' + "\\n ab " * 1000 + "word " * 10000
+    calls = []
+    real = script._string_span
+
+    def counting(text: str, pos: int) -> tuple[int, int]:
+        calls.append(pos)
+        return real(text, pos)
+
+    monkeypatch.setattr(script, "_string_span", counting)
+    spans = script._StringSpans(line)
+    escapes = [i for i in range(len(line)) if line.startswith("\\n", i)]
+    assert [spans.around(i) for i in escapes] == [real(line, i) for i in escapes]
+    assert len(calls) == 1
+
+
+def test_string_spans_agree_with_the_one_by_one_scan() -> None:
+    from scrubtext.filters import script
+
+    text = 'a = "x\\ny\\tz"; b = "\\u2019 q\\"r"; c = "open \\n\\n\nd = "\\/p"'
+    escapes = [i for i, ch in enumerate(text) if ch == "\\"]
+    spans = script._StringSpans(text)
+    assert [spans.around(i) for i in escapes] == [script._string_span(text, i) for i in escapes]

@@ -132,6 +132,7 @@ class Script(TextFilter):
         """Accepted clusters of code syntax, in order, not overlapping."""
         current: _Cluster | None = None
         budget = [BRACE_BUDGET * len(text) + MAX_BLOCK]
+        strings = _StringSpans(text)
         for m in _anchors(text):
             kind = m.lastgroup or "brace"
             if current is not None and m.start() < current.end:
@@ -154,7 +155,7 @@ class Script(TextFilter):
                 if value is not None and value.end() > current.end:
                     current.end = value.end()
             if kind == "escape":
-                lo, hi = _string_span(text, m.start())
+                lo, hi = strings.around(m.start())
                 if hi > current.end and text.count("\\", lo, hi) * ESCAPE_SPACING >= hi - lo:
                     current.start = min(current.start, lo)
                     current.end = hi
@@ -288,6 +289,32 @@ def _call_end(text: str, open_paren: int) -> int:
             return -1
         i += 1
     return -1
+
+
+class _StringSpans:
+    """:func:`_string_span` for escapes met in text order, remembering the last scan:
+    the escapes of one long literal (or of a line without a closing quote) are not
+    scanned to its end again, one by one (a 60,000-character line with a thousand
+    escapes took seconds)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos, self.span, self.reach = -1, (-1, -1), -1
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """What ``_string_span(text, pos)`` gives, for ``pos`` at or after the last one."""
+        if self.pos < pos < self.reach:
+            lo, hi = self.span
+            return (lo, hi) if hi > lo else (pos, pos)
+        lo, hi = _string_span(self.text, pos)
+        if hi > pos:
+            reach = hi  # the literal's closing quote
+        else:  # no closing quote up to the line end (or the scan limit)
+            limit = min(len(self.text), pos + MAX_BLOCK)
+            nl = self.text.find("\n", pos, limit)
+            reach = nl if nl >= 0 else limit
+        self.pos, self.span, self.reach = pos, (lo, hi), reach
+        return lo, hi
 
 
 def _string_span(text: str, pos: int) -> tuple[int, int]:
