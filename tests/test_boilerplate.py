@@ -788,3 +788,15 @@ def test_photo_credits_go_on_a_page(credit: str) -> None:
 def test_photo_credits_in_a_clean_article_stay(line: str) -> None:
     text = "\n\n".join([*_PARAS[:2], line, *_PARAS[2:]])
     assert _bp(text) == text
+
+
+def test_a_separator_among_menu_lines_still_goes_but_a_scene_break_stays() -> None:
+    page = (
+        "Home\n|\nNews\n|\nSport\n\nThe mayor said the bridge opens in May. It cost two "
+        "million.\n\n* * *\n\nWork on the second bridge starts in June, the council said."
+        "\n\n* * *\n\nMore from the region\n"
+    )
+    out = scrubtext.clean(page)
+    assert "|" not in out and "Sport" not in out
+    assert "million.\n\n* * *\n\nWork on" in out  # between two sentences: the text's break
+    assert out.count("* * *") == 1  # the one before a list heading goes

@@ -670,7 +670,9 @@ class Boilerplate(TextFilter):
                 b.label = "" if self.keep_headings else "heading"
                 continue
             if b.strong:
-                if b.contextual and not page:
+                if (b.contextual and not page) or (
+                    b.label == "separator" and _section_break(text, blocks, i)
+                ):
                     b.label = ""
                 continue
             if i == headline:
@@ -699,6 +701,22 @@ class Boilerplate(TextFilter):
         if page:
             _headline_runs(text, blocks, lo, hi)
             _repeats(text, blocks[lo:hi])
+
+
+def _section_break(text: str, blocks: list[_Block], i: int) -> bool:
+    """Whether the separator ``blocks[i]`` is a line of its own between two sentences
+    of prose (``* * *`` or ``---`` between a story's scenes): the text's own break."""
+    if not 0 < i < len(blocks) - 1:
+        return False
+    b, before, after = blocks[i], blocks[i - 1], blocks[i + 1]
+    own_line = (b.start == 0 or text[b.start - 1] == "\n") and text.startswith("\n", b.end)
+    return (
+        own_line
+        and before.score > 0
+        and after.score > 0
+        and not before.label
+        and not after.label
+    )
 
 
 def _opened_by_heading(b: _Block, chunk: str, norm: str, terminal: bool, page: _Page) -> bool:
