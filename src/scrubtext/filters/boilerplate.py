@@ -711,11 +711,7 @@ def _section_break(text: str, blocks: list[_Block], i: int) -> bool:
     b, before, after = blocks[i], blocks[i - 1], blocks[i + 1]
     own_line = (b.start == 0 or text[b.start - 1] == "\n") and text.startswith("\n", b.end)
     return (
-        own_line
-        and before.score > 0
-        and after.score > 0
-        and not before.label
-        and not after.label
+        own_line and before.score > 0 and after.score > 0 and not before.label and not after.label
     )
 
 
