@@ -12,6 +12,7 @@ import pytest
 
 import scrubtext
 from scrubtext.document import Document
+from scrubtext.errors import ConfigError
 from scrubtext.filters import coherence as C
 from scrubtext.filters.coherence import Coherence
 
@@ -338,3 +339,9 @@ def test_long_single_line_is_scored_in_windows_with_offsets_into_the_whole_text(
     assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(0 < e - s <= WINDOW for s, e in spans)
     assert all(text[e - 1] == " " for s, e in spans[:-1])  # cut after a sentence end
+
+
+@pytest.mark.parametrize("value", [-0.5, 1.5, 50])
+def test_a_threshold_outside_the_score_range_is_a_config_error(value: float) -> None:
+    with pytest.raises(ConfigError, match="threshold"):
+        scrubtext.clean("One sentence here.", **{"coherence.threshold": value})

@@ -1114,6 +1114,12 @@ class Coherence(TextFilter):
     #: word order (see :func:`word_order_scored`).
     min_garbled_tokens: int = 6
 
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.threshold <= 1.0:  # a score is a probability (0 flags all)
+            raise ValueError(f"threshold must be between 0 and 1, got {self.threshold}")
+        if self.min_sentences < 1 or self.min_garbled_tokens < 1:
+            raise ValueError("min_sentences and min_garbled_tokens must be 1 or more")
+
     def applies(self, doc: Document) -> bool:
         return doc.meta.get("language") == "en" and len(doc.text) >= 200
 
