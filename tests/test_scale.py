@@ -19,7 +19,7 @@ import pytest
 
 import scrubtext
 from scrubtext import parallel
-from scrubtext.io import RawRecord, json_value_span, parse_raw
+from scrubtext.io import RawRecord, decode, json_value_span, parse_raw
 from scrubtext.parallel import (
     Cleaner,
     RecordProcessor,
@@ -389,6 +389,29 @@ def test_non_utf8_jsonl_line_is_decoded_and_named(tmp_path: Path) -> None:
     assert "in.jsonl:2" in err and "not UTF-8" in err
     rows = [json.loads(x) for x in p.stdout.decode().splitlines()]
     assert rows[0] == {"text": "ok"} and len(rows) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Une crème brûlée, s'il vous plaît.", "latin-1"),  # was cp1250: 'crčme brűlée'
+        ("El niño comió una piña en la montaña.", "cp1252"),  # was 'nińo'
+        (  # charset-normalizer offered only johab: 'Il 俸ait une fois'
+            "Il était une fois une princesse qui vivait dans un château près de la forêt. "
+            "Elle aimait les fleurs et les oiseaux.",
+            "latin-1",
+        ),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Zażółć gęślą jaźń.", "cp1250"),
+        ("Привет, как дела? Это пример текста на русском языке.", "cp1251"),
+        ("日本語のテキストです。これはテストです。", "shift_jis"),
+    ],
+)
+def test_legacy_encodings_are_decoded_right(text: str, encoding: str) -> None:
+    pytest.importorskip("charset_normalizer")
+    decoded, notes = decode(text.encode(encoding), "f.txt")
+    assert decoded == text
+    assert notes and notes[0].startswith("f.txt: not UTF-8")
 
 
 def test_binary_files_skipped_others_written(tmp_path: Path) -> None:
