@@ -1106,25 +1106,34 @@ def _tables(text: str, blocks: list[_Block]) -> None:
     """
     if "-|" not in text and "- |" not in text:
         return
+    firsts = [b.start for b in blocks]
+    # the lines holding ``|`` around the last rule row: every rule row among them
+    # finds the same ones, so they are scanned (and their blocks cleared) once
+    start = end = -1
+    cleared = False
     for m in TABLE_RULE.finditer(text):
-        start = m.start()
-        while start > 0:  # the header row and any rows above it
-            above = text.rfind("\n", 0, start - 1) + 1
-            if "|" not in text[above : start - 1]:
-                break
-            start = above
-        if start == m.start():
-            continue  # no header row: not a table
-        end = m.end()
-        while end < len(text):
-            below = text.find("\n", end + 1)
-            below = len(text) if below < 0 else below
-            if "|" not in text[end + 1 : below]:
-                break
-            end = below
-        for b in blocks:
-            if start <= b.start and b.end <= end and (b.label or b.score < 0):
+        if not start <= m.start() <= end:
+            start, end, cleared = m.start(), m.end(), False
+            while start > 0:  # the header row and any rows above it
+                above = text.rfind("\n", 0, start - 1) + 1
+                if "|" not in text[above : start - 1]:
+                    break
+                start = above
+            while end < len(text):
+                below = text.find("\n", end + 1)
+                below = len(text) if below < 0 else below
+                if "|" not in text[end + 1 : below]:
+                    break
+                end = below
+        if start == m.start() or cleared:
+            continue  # no header row (not a table), or done
+        cleared = True
+        i = bisect_left(firsts, start)
+        while i < len(blocks) and blocks[i].start <= end:
+            b = blocks[i]
+            if b.end <= end and (b.label or b.score < 0):
                 b.score, b.label, b.what, b.strong = 0.0, "", "", False
+            i += 1
 
 
 def _lists_after_headings(blocks: list[_Block]) -> None:

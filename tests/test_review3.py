@@ -1,0 +1,38 @@
+"""Defects found reviewing the third session's commits: work that grew with the
+square of the input on long odd texts (ending in PatternTimeout)."""
+
+from __future__ import annotations
+
+import scrubtext
+from scrubtext.document import Document
+from scrubtext.filters.boilerplate import Boilerplate, _Block, _tables
+
+
+def test_many_table_rows_in_a_row_are_scanned_once() -> None:
+    """Every rule row of a long run of table lines re-scanned the whole run and every
+    block (80,000 characters of small tables raised PatternTimeout)."""
+    text = "A line of prose here.\n" + "| a | b |\n|---|---|\n" * 5000
+    edits = Boilerplate().propose(Document(text))
+    assert not any(e.start > 22 for e in edits)  # the table rows all stay
+
+
+def test_tables_clear_each_run_of_rows_once_with_the_same_verdicts() -> None:
+    text = "|---|---|\n| a | b |\n|---|---|\nprose\n|---|\nx | y\n--- | ---\n| 1 | 2 |"
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    ends = [*(s - 1 for s in starts[1:]), len(text)]
+    blocks = [_Block(s, e, label="menu", score=-1.0) for s, e in zip(starts, ends, strict=True)]
+    _tables(text, blocks)
+    # rows 0-2 are one table (the second rule has a header), 'prose' is not a row,
+    # and the four rows after it are one (its first rule has no header, its second has)
+    assert [b.label for b in blocks] == ["", "", "", "menu", "", "", "", ""]
+    lone = [_Block(0, 5, label="separator", score=-1.0)]
+    _tables("|---|\nprose", lone)
+    assert lone[0].label == "separator"  # a rule row without a header row
+
+
+def test_plain_pipeline_on_a_long_table_dump() -> None:
+    text = "Scores by round.\n\n" + "| team | points |\n|---|---|\n" * 4000
+    assert scrubtext.clean(text).count("|---|---|") == 4000
