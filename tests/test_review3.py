@@ -36,3 +36,28 @@ def test_tables_clear_each_run_of_rows_once_with_the_same_verdicts() -> None:
 def test_plain_pipeline_on_a_long_table_dump() -> None:
     text = "Scores by round.\n\n" + "| team | points |\n|---|---|\n" * 4000
     assert scrubtext.clean(text).count("|---|---|") == 4000
+
+
+def test_unclosed_code_fences_are_read_once() -> None:
+    """Each line opening a fence that no line closes searched the rest of the text for
+    its closer (100,000 characters of them raised PatternTimeout from text.code_span)."""
+    from scrubtext.filters._util import code_spans
+
+    assert code_spans("```a\n" * 20000) == []
+    text = "```py\n" * 20000 + "`x` and\n```\n"
+    assert code_spans(text) == [(0, len(text) - 1)]
+
+
+def test_code_spans_pair_fences_as_markdown_does() -> None:
+    from scrubtext.filters._util import code_spans
+
+    # a fence of four closed by a fence of three (its fourth backtick is the info string)
+    assert code_spans("````\nx\n```\n") == [(0, 10)]
+    # a fence of four closed by four, although a three comes first
+    assert code_spans("````\nx\n```\n````\n") == [(0, 15)]
+    # a fence never closed: the inline code on its line still counts
+    assert code_spans("```js `a`\nb\n") == [(6, 9)]
+    # the closer must be alone on its line (spaces and tabs allowed)
+    assert code_spans("~~~\nx\n~~~ \t\n") == [(0, 11)]
+    assert code_spans("~~~\nx\n~~~ y\n") == []
+    assert code_spans("`a` ```\n`b`\n```") == [(0, 3), (8, 11)]

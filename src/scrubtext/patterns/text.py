@@ -17,13 +17,19 @@ WORD = pattern(
     "A word in any script: letters and digits with inner apostrophes and hyphens.",
 )
 
-CODE_SPAN = pattern(
-    "text.code_span",
-    r"(?ms)^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$"
-    r"|(?<![`\p{L}\p{N}])`[^`\s][^`\n]{0,198}(?<!\s)`(?![`\p{L}\p{N}])",
-    "Code written the Markdown way, whose spacing and characters are meant as they are: "
-    "a fenced block (a line of three backticks or tildes down to the same fence) or an "
-    "inline span of up to 200 characters between single backticks on one line, with no "
-    "space just inside them and no letter or digit just outside (``a  &amp; b`` in "
-    "backticks; ``Yu`nan`` is an apostrophe, a backtick opening a long quote is not code).",
+FENCE_LINE = pattern(
+    "text.fence_line",
+    r"(?m)^(`{3,}|~{3,})([^\n]*)",
+    "A line that opens with a Markdown code fence (three or more backticks or tildes), "
+    "then the rest of the line: ``~~~python``. It closes a fenced block opened by the "
+    "same fence when the rest is only spaces and tabs.",
+)
+
+INLINE_CODE = pattern(
+    "text.inline_code",
+    r"(?<![`\p{L}\p{N}])`[^`\s][^`\n]{0,198}(?<!\s)`(?![`\p{L}\p{N}])",
+    "Markdown code inline, whose spacing and characters are meant as they are: up to "
+    "200 characters between single backticks on one line, with no space just inside "
+    "them and no letter or digit just outside (``a  &amp; b`` in backticks; ``Yu`nan`` "
+    "is an apostrophe, a backtick opening a long quote is not code).",
 )
