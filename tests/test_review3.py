@@ -3,6 +3,8 @@ square of the input on long odd texts (ending in PatternTimeout)."""
 
 from __future__ import annotations
 
+import pytest
+
 import scrubtext
 from scrubtext.document import Document
 from scrubtext.filters.boilerplate import Boilerplate, _Block, _tables
@@ -61,3 +63,29 @@ def test_code_spans_pair_fences_as_markdown_does() -> None:
     assert code_spans("~~~\nx\n~~~ \t\n") == [(0, 11)]
     assert code_spans("~~~\nx\n~~~ y\n") == []
     assert code_spans("`a` ```\n`b`\n```") == [(0, 3), (8, 11)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # script deleted the code in a fenced block with its closing fence and what followed
+        "```a,,\nvar s=\n```\n}",
+        # boilerplate deleted a closing fence as text outside the article
+        "©Inc. All rights reserved.\n```o(a,, t s.\n```",
+        "1\n|a b|\n~~~oo(a,, as d.\n~~~\nRelated the",
+    ],
+)
+def test_code_keeps_its_fences_so_a_second_run_changes_nothing(text: str) -> None:
+    """Filters before script and boilerplate left the code alone; the deletion of a
+    closing fence made it plain text, which a second run then edited."""
+    once = scrubtext.clean(text)
+    assert scrubtext.clean(once) == once
+    assert once.count("```") + once.count("~~~") != 1  # no fence left without its pair
+
+
+def test_a_script_cluster_crossing_a_code_span_stays() -> None:
+    from scrubtext.filters.script import Script
+
+    text = "Notes:\n```\nvar a = 1;\n```\n}); var b = {x: 1};\n"
+    for e in Script().propose(Document(text)):
+        assert e.end <= text.index("```") or e.start >= text.rindex("```") + 3

@@ -126,15 +126,18 @@ def outside(spans: list[tuple[int, int]], edits: Iterable[Edit]) -> list[Edit]:
 
 
 def not_within(spans: list[tuple[int, int]], text: str, edits: Iterable[Edit]) -> list[Edit]:
-    """The edits whose span, without the whitespace at its ends, is not inside one of
-    ``spans`` (a deletion of a whole code span goes; one that merely holds a short
-    span, such as a script with a template string, stays).
+    """The edits whose span, without the whitespace at its ends, neither lies inside
+    one of ``spans`` nor starts or ends inside one (that would cut a fenced block
+    from its closing fence). One that holds whole spans, such as a script with a
+    template string, stays.
 
     >>> t = "Run `x = 1;` now"
     >>> not_within([(4, 12)], t, [Edit(4, 13, "", "r", "why")])
     []
     >>> len(not_within([(4, 12)], t, [Edit(0, 16, "", "r", "why")]))
     1
+    >>> not_within([(4, 12)], t, [Edit(6, 16, "", "r", "why")])
+    []
     """
     if not spans:
         return list(edits)
@@ -144,7 +147,11 @@ def not_within(spans: list[tuple[int, int]], text: str, edits: Iterable[Edit]) -
         chunk = text[e.start : e.end]
         start = e.start + len(chunk) - len(chunk.lstrip())
         end = e.start + len(chunk.rstrip())
-        i = bisect_right(starts, start) - 1
-        if i < 0 or spans[i][1] < end:
-            kept.append(e)
+        i = bisect_right(starts, start) - 1  # the last span starting at or before the edit
+        if i >= 0 and (end <= spans[i][1] or spans[i][0] < start < spans[i][1]):
+            continue
+        j = bisect_left(starts, end) - 1  # the last span starting before the edit ends
+        if j >= 0 and end < spans[j][1]:
+            continue
+        kept.append(e)
     return kept

@@ -405,8 +405,10 @@ class Boilerplate(TextFilter):
         _stamped_thread(blocks)
         _footer_ends_article(text, blocks)
         _tables(text, blocks)
-        _in_code(text, blocks)
+        code = _in_code(text, blocks)
         self._decide(text, blocks)
+        if code:
+            _code_whole(code, blocks)
         return blocks
 
     # --- segmentation -------------------------------------------------------------------
@@ -1081,17 +1083,36 @@ def _under_headings(blocks: list[_Block]) -> None:
             b.score, b.label, b.what = LIST_SCORE, "list", "text under a list heading"
 
 
-def _in_code(text: str, blocks: list[_Block]) -> None:
+def _in_code(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
     """Blocks inside Markdown code (a fenced block) are content, whatever they look
-    like: a line of ``};`` is code, not a separator."""
+    like: a line of ``};`` is code, not a separator. Returns the code spans."""
     spans = code_spans(text)
     if not spans:
-        return
+        return spans
     starts = [a for a, _ in spans]
     for b in blocks:
         i = bisect_left(starts, b.start + 1) - 1  # the last span starting at or before b
         if i >= 0 and b.end <= spans[i][1] and (b.label or b.score < 0):
             b.score, b.label, b.what, b.strong = 0.0, "", "", False
+    return spans
+
+
+def _code_whole(spans: list[tuple[int, int]], blocks: list[_Block]) -> None:
+    """Markdown code is kept or deleted whole: when the verdicts delete only some of
+    the blocks a code span touches (its closing fence, outside the article run), they
+    all stay, so the fences still pair and the code is still code on the next run."""
+    firsts = [b.start for b in blocks]
+    for start, end in spans:
+        i = bisect_left(firsts, start)
+        if i and blocks[i - 1].end > start:
+            i -= 1
+        j = i
+        while j < len(blocks) and blocks[j].start < end:
+            j += 1
+        labels = [bool(b.label) for b in blocks[i:j]]
+        if any(labels) and not all(labels):
+            for b in blocks[i:j]:
+                b.label = ""
 
 
 def _tables(text: str, blocks: list[_Block]) -> None:
