@@ -403,6 +403,15 @@ def test_non_utf8_jsonl_line_is_decoded_and_named(tmp_path: Path) -> None:
         ),
         ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
         ("Zażółć gęślą jaźń.", "cp1250"),
+        ("Čeština je těžká, ale řeč je krásná.", "cp1250"),  # ties with cp1252
+        (
+            "Tegnap voltam a boltban, és vettem kenyeret, tejet és vajat. Aztán hazamentem "
+            "és vacsorát főztem az egész családnak.",
+            "cp1250",
+        ),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "iso-8859-2"),  # was read as cp1250
+        ("« Bonjour », dit-elle. « Il fait beau aujourd'hui, n'est-ce pas ? »", "cp1252"),
+        ("The café’s “special” costs €5 — cheap.", "cp1252"),  # was cp850
         ("Привет, как дела? Это пример текста на русском языке.", "cp1251"),
         ("日本語のテキストです。これはテストです。", "shift_jis"),
     ],

@@ -194,15 +194,25 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     ]
 
 
-def _detect_encoding(data: bytes) -> str | None:
-    """charset-normalizer's guess for ``data``, with Windows-1252 preferred when it fits
-    as well (None without the ``encoding`` extra or without a guess).
+#: Single-byte code pages that charset-normalizer confuses on short texts: each
+#: decodes most Western and Central European bytes to some letter.
+_LATIN_PAGES = ("cp1252", "cp1250", "iso8859_2")
+#: How much messier than the guess (charset-normalizer's mess ratio) a code page's
+#: decoding may be and still be compared: curly quotes and dashes read as symbols in
+#: the wrong page count as mess in the right one too.
+_MESS_SLACK = 0.1
 
-    On short texts several code pages fit equally well and charset-normalizer lists
-    cp1250 first ("crème" became "crčme"), or it offers only a multi-byte Asian
-    encoding (a French paragraph came out as johab). Windows-1252 is by far the
-    most common legacy encoding on the web, so it wins a tie, and it wins when it
-    decodes the bytes with less mess than the guess.
+
+def _detect_encoding(data: bytes) -> str | None:
+    """The encoding of ``data``: charset-normalizer's guess, checked against
+    Windows-1252 and -1250 (None without the ``encoding`` extra or without a guess).
+
+    On short texts charset-normalizer cannot tell these code pages apart: it ranks
+    them equal and lists cp1250 first ("crème" became "crčme"), or it offers only a
+    multi-byte Asian encoding (a French paragraph came out as johab). So the guess
+    and these pages, when they decode with little more mess than the guess, are
+    compared on how well their accented letters fit the language each decoding reads
+    as; a draw goes to Windows-1252, the most common legacy encoding on the web.
     """
     try:
         from charset_normalizer import from_bytes
@@ -210,19 +220,32 @@ def _detect_encoding(data: bytes) -> str | None:
     except ImportError:
         return None
     sample = data[:1_000_000]
-    matches = from_bytes(sample)
-    best = matches.best()
+    best = from_bytes(sample).best()
     if best is None:
         return None
-    listed = next((m for m in matches if m.encoding == "cp1252"), None)
-    if listed is not None:
-        tie = (listed.chaos, listed.coherence) == (best.chaos, best.coherence)
-        return "cp1252" if tie else best.encoding
-    try:
-        western = sample.decode("cp1252")
-    except UnicodeDecodeError:
+    from . import lang
+
+    texts = {best.encoding: str(best)}
+    letters = lang.letters(lang.detect(texts[best.encoding]))
+    if not letters:  # not a language written in these code pages
         return best.encoding
-    return "cp1252" if mess_ratio(western, 1.0) < best.chaos else best.encoding
+    for page in _LATIN_PAGES:
+        if page not in texts:
+            try:
+                text = sample.decode(page)
+            except UnicodeDecodeError:
+                continue
+            if mess_ratio(text, 1.0) <= best.chaos + _MESS_SLACK:
+                texts[page] = text
+
+    def fit(encoding: str) -> tuple[float, bool, bool]:
+        text = texts[encoding]
+        own = letters if encoding == best.encoding else lang.letters(lang.detect(text))
+        accented = [c for c in text.lower() if c > "\x7f" and c.isalpha()]
+        share = sum(c in own for c in accented) / len(accented) if accented else 0.0
+        return share, encoding == "cp1252", encoding == best.encoding
+
+    return max(texts, key=fit)
 
 
 def looks_binary(head: bytes) -> bool:

@@ -488,3 +488,38 @@ def detect(text: str) -> str | None:
 def stopwords(lang: str | None) -> frozenset[str]:
     """A small set of function words for ``lang`` (English when unknown)."""
     return _STOPWORDS.get(lang or "en", _STOPWORDS["en"])
+
+
+#: Letters beyond ASCII that each language writes (lower case); used to tell
+#: single-byte code pages apart (``io``): "crème" fits French, "crčme" does not.
+_LETTERS: dict[str, frozenset[str]] = {
+    code: frozenset(chars)
+    for code, chars in {
+        "fr": "àâæçéèêëîïôœùûüÿ",
+        "es": "áéíñóúü",
+        "pt": "ãáâàçéêíóôõú",
+        "it": "àèéìíîòóù",
+        "de": "äöüß",
+        "nl": "éèëïöüáó",
+        "ca": "àçèéíïòóúü",
+        "sv": "åäöé",
+        "da": "æøåé",
+        "no": "æøåéòó",
+        "fi": "äöå",
+        "et": "äöõüšž",
+        "cs": "áčďéěíňóřšťúůýž",
+        "sk": "áäčďéíĺľňóôŕšťúýž",
+        "pl": "ąćęłńóśźż",
+        "hu": "áéíóöőúüű",
+        "hr": "čćđšž",
+        "sl": "čšž",
+        "ro": "ăâîșțşţ",
+        "tr": "çğıöşüâî",
+        "en": "éèàçñöüï",
+    }.items()
+}
+
+
+def letters(lang: str | None) -> frozenset[str]:
+    """Lower-case letters beyond ASCII that ``lang`` writes (empty when not listed)."""
+    return _LETTERS.get(lang or "", frozenset())
