@@ -826,7 +826,8 @@ def _best_run(blocks: list[_Block]) -> tuple[int, int]:
     if not runs:
         return 0, 0
     top = max(r[0] for r in runs)
-    early.append(top)  # the last run: only the best
+    if len(early) < len(runs):
+        early.append(top)  # a last run that no barrier follows: only the best
     for (score, lo, hi), least in zip(runs, early, strict=True):
         if score >= min(top, max(top * EARLY_RUN_SHARE, least)):
             return lo, hi
