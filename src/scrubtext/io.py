@@ -20,6 +20,7 @@ import io
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, cast
@@ -241,8 +242,10 @@ def _detect_encoding(data: bytes) -> str | None:
     def fit(encoding: str) -> tuple[float, bool, bool]:
         text = texts[encoding]
         own = letters if encoding == best.encoding else lang.letters(lang.detect(text))
-        accented = [c for c in text.lower() if c > "\x7f" and c.isalpha()]
-        share = sum(c in own for c in accented) / len(accented) if accented else 0.0
+        # characters counted in C, then only the distinct accented letters looked at
+        accented = {c: n for c, n in Counter(text.lower()).items() if c > "\x7f" and c.isalpha()}
+        total = sum(accented.values())
+        share = sum(n for c, n in accented.items() if c in own) / total if total else 0.0
         return share, encoding == "cp1252", encoding == best.encoding
 
     return max(texts, key=fit)
