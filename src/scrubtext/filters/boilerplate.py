@@ -1093,9 +1093,15 @@ def _in_code(text: str, blocks: list[_Block]) -> list[tuple[int, int]]:
     starts = [a for a, _ in spans]
     for b in blocks:
         i = bisect_left(starts, b.start + 1) - 1  # the last span starting at or before b
-        if i >= 0 and b.end <= spans[i][1] and (b.label or b.score < 0):
-            b.score, b.label, b.what, b.strong = 0.0, "", "", False
+        if i >= 0 and b.end <= spans[i][1]:
+            _content(b)
     return spans
+
+
+def _content(b: _Block) -> None:
+    """Clear a verdict against ``b``: it is content (code, a table row), neutral."""
+    if b.label or b.score < 0:
+        b.score, b.label, b.what, b.strong = 0.0, "", "", False
 
 
 def _code_whole(spans: list[tuple[int, int]], blocks: list[_Block]) -> None:
@@ -1153,8 +1159,8 @@ def _tables(text: str, blocks: list[_Block]) -> None:
         i = bisect_left(firsts, start)
         while i < len(blocks) and blocks[i].start <= end:
             b = blocks[i]
-            if b.end <= end and (b.label or b.score < 0):
-                b.score, b.label, b.what, b.strong = 0.0, "", "", False
+            if b.end <= end:
+                _content(b)
             i += 1
 
 
